@@ -1,0 +1,66 @@
+package dev.convoy.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A real convoy-agent process: one simulated workstation with its own data directory. */
+final class AgentNode implements AutoCloseable {
+  private final Distribution dist;
+  private final Path data;
+  private Launched process;
+  private int runs;
+
+  AgentNode(Distribution dist, Path data) {
+    this.dist = dist;
+    this.data = data;
+  }
+
+  Distribution.Result enroll(ServerNode server, String token) throws IOException, InterruptedException {
+    Files.createDirectories(data.getParent());
+    return dist.run(data.getParent(), Duration.ofSeconds(60), "convoy-agent", "enroll", "--server",
+        server.address(), "--token", token, "--ca-fingerprint", server.caFingerprint(), "--data", data.toString());
+  }
+
+  AgentNode start(String... extraArgs) throws IOException {
+    runs++;
+    List<String> args = new ArrayList<>(List.of("run", "--data", data.toString()));
+    args.addAll(List.of(extraArgs));
+    process = dist.start(data.getParent(), log(runs), "convoy-agent", args.toArray(String[]::new));
+    return this;
+  }
+
+  Path log(int run) {
+    return data.getParent().resolve(data.getFileName() + "-run" + run + ".log");
+  }
+
+  String currentLog() {
+    return process.log();
+  }
+
+  Path data() {
+    return data;
+  }
+
+  Path managed(String packageName) {
+    return data.resolve("managed").resolve(packageName).resolve("current");
+  }
+
+  void kill9() throws InterruptedException {
+    process.kill9();
+  }
+
+  boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null) {
+      process.close();
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package dev.convoy.e2e;
+
+import dev.convoy.protocol.v1.AdminServiceGrpc;
+import dev.convoy.transport.Channels;
+import dev.convoy.transport.Identity;
+import dev.convoy.transport.ServerAddress;
+import dev.convoy.transport.TlsContexts;
+import io.grpc.ManagedChannel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A real convoy-server process with its own data directory, and an admin gRPC client for assertions. */
+final class ServerNode implements AutoCloseable {
+  private static final Pattern FINGERPRINT = Pattern.compile("CA fingerprint: (SHA256:[0-9a-f]{64})");
+
+  private final Distribution dist;
+  private final Path data;
+  private String caFingerprint;
+  private Launched process;
+  private int runs;
+  private ManagedChannel channel;
+
+  ServerNode(Distribution dist, Path data) {
+    this.dist = dist;
+    this.data = data;
+  }
+
+  ServerNode init() throws IOException, InterruptedException {
+    Files.createDirectories(data.getParent());
+    String out = dist.run(data.getParent(), Duration.ofSeconds(60), "convoy-server", "init", "--data",
+        data.toString(), "--listen", "127.0.0.1:0").requireSuccess("convoy-server init").output();
+    Matcher m = FINGERPRINT.matcher(out);
+    if (!m.find()) {
+      throw new AssertionError("convoy-server init printed no CA fingerprint:\n" + out);
+    }
+    caFingerprint = m.group(1);
+    return this;
+  }
+
+  /** Starts `convoy-server run` and waits until it answers an admin call. */
+  ServerNode start() throws IOException {
+    Files.deleteIfExists(data.resolve("server.port"));
+    runs++;
+    process = dist.start(data.getParent(), data.resolve("server-run" + runs + ".log"), "convoy-server", "run",
+        "--data", data.toString());
+    Await.until(Duration.ofSeconds(60), () -> Files.exists(data.resolve("server.port")) || !process.isAlive(),
+        () -> "server.port written; log:\n" + process.log());
+    if (!process.isAlive()) {
+      throw new AssertionError("convoy-server exited at start:\n" + process.log());
+    }
+    closeChannel();
+    Await.until(Duration.ofSeconds(30), this::answers, () -> "server answers WhoAmI; log:\n" + process.log());
+    return this;
+  }
+
+  private boolean answers() {
+    try {
+      admin().whoAmI(dev.convoy.protocol.v1.WhoAmIRequest.getDefaultInstance());
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  String address() {
+    try {
+      return "127.0.0.1:" + Files.readString(data.resolve("server.port")).trim();
+    } catch (IOException e) {
+      throw new AssertionError("server.port unreadable", e);
+    }
+  }
+
+  String caFingerprint() {
+    return caFingerprint;
+  }
+
+  Path adminIdentity() {
+    return data.resolve("admin.pem");
+  }
+
+  Path data() {
+    return data;
+  }
+
+  Launched process() {
+    return process;
+  }
+
+  /** A blocking admin stub with a 30 s deadline per call. */
+  AdminServiceGrpc.AdminServiceBlockingStub admin() {
+    if (channel == null) {
+      channel = Channels.open(ServerAddress.parse(address()), TlsContexts.client(Identity.load(adminIdentity())));
+    }
+    return AdminServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+  }
+
+  /** The CLI as the admin of this server. */
+  Distribution.Result cli(Path workDir, String... args) throws IOException, InterruptedException {
+    String[] full = new String[args.length + 4];
+    full[0] = "--server";
+    full[1] = address();
+    full[2] = "--identity";
+    full[3] = adminIdentity().toString();
+    System.arraycopy(args, 0, full, 4, args.length);
+    return dist.run(workDir, Duration.ofSeconds(120), "convoy", full);
+  }
+
+  int stop() throws InterruptedException {
+    closeChannel();
+    return process.stop(Duration.ofSeconds(30));
+  }
+
+  private void closeChannel() {
+    if (channel != null) {
+      channel.shutdownNow();
+      channel = null;
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    closeChannel();
+    if (process != null) {
+      process.close();
+    }
+  }
+}
