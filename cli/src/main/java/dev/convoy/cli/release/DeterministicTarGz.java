@@ -85,6 +85,7 @@ public final class DeterministicTarGz {
   private static void write(TarArchiveOutputStream tar, Path root, Path file) throws IOException {
     String name = entryName(root, file);
     TarArchiveEntry entry;
+    boolean regular = false;
     if (Files.isSymbolicLink(file)) {
       entry = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
       entry.setLinkName(Files.readSymbolicLink(file).toString());
@@ -96,6 +97,7 @@ public final class DeterministicTarGz {
       entry = new TarArchiveEntry(name);
       entry.setMode(isExecutable(file) ? 0100755 : 0100644);
       entry.setSize(Files.size(file));
+      regular = true;
     }
     entry.setModTime(FileTime.from(MTIME));
     entry.setUserId(0);
@@ -103,7 +105,7 @@ public final class DeterministicTarGz {
     entry.setUserName("root");
     entry.setGroupName("root");
     tar.putArchiveEntry(entry);
-    if (entry.isFile()) {
+    if (regular) {
       Files.copy(file, tar);
     }
     tar.closeArchiveEntry();
