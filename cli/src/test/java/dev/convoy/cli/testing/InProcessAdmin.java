@@ -1,5 +1,6 @@
 package dev.convoy.cli.testing;
 
+import dev.convoy.cli.ChannelFactory;
 import dev.convoy.cli.CliEnvironment;
 import dev.convoy.cli.ConvoyCli;
 import dev.convoy.cli.quickstart.OsProcessLauncher;
@@ -44,9 +45,13 @@ public final class InProcessAdmin implements BeforeEachCallback, AfterEachCallba
   public final List<String> connections = new ArrayList<>();
   public final Map<String, String> variables = new HashMap<>();
   public boolean terminal;
+  /** Fixed at {@link #NOW} by default; the quick start tests use real time for their polling. */
+  public Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   public Path workingDirectory = Path.of("").toAbsolutePath();
   public Optional<Path> convoyHome = Optional.empty();
   public ProcessLauncher launcher = new OsProcessLauncher();
+  /** When set, used instead of the in-process channel: e.g. {@link ChannelFactory#mutualTls()}. */
+  public ChannelFactory channelFactory;
 
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
@@ -79,7 +84,7 @@ public final class InProcessAdmin implements BeforeEachCallback, AfterEachCallba
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CliEnvironment environment = new CliEnvironment(variables, new PrintWriter(out, true), new PrintWriter(err, true),
-        Clock.fixed(NOW, ZoneOffset.UTC), terminal, (address, identity) -> {
+        clock, terminal, channelFactory != null ? channelFactory : (address, identity) -> {
           connections.add(address + " " + identity.getFileName());
           ManagedChannel channel = InProcessChannelBuilder.forName(name).build();
           channels.add(channel);
