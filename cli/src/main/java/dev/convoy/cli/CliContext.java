@@ -55,7 +55,11 @@ public final class CliContext implements AutoCloseable {
     this.identityOption = value;
   }
 
-  /** The server address from {@code --server} or {@code $CONVOY_SERVER}. @throws UsageException if absent or malformed */
+  /**
+   * The server address from {@code --server} or {@code $CONVOY_SERVER}.
+   *
+   * @throws UsageException if absent or malformed
+   */
   public ServerAddress serverAddress() {
     if (address == null) {
       String text = Optional.ofNullable(serverOption).filter(v -> !v.isBlank())

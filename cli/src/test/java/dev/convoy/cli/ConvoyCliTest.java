@@ -107,7 +107,8 @@ class ConvoyCliTest {
     Result result = admin.run("token", "create", "--group", "lab", "--ttl", "5x");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err()).contains("--ttl").contains("'5x' (expected: a positive whole number with unit s, m, h or d");
+    assertThat(result.err()).contains("--ttl")
+        .contains("'5x' (expected: a positive whole number with unit s, m, h or d");
     assertThat(admin.service().tokenRequests).isEmpty();
   }
 

@@ -80,7 +80,8 @@ public final class CampaignStatusView {
   /** The agent's detail, with the exit code when the installer returned one other than 0. */
   static String detail(DeploymentStatus deployment) {
     String exit = deployment.getExitCode() != 0 ? "exit code " + deployment.getExitCode() : "";
-    String text = deployment.getDetail().replaceAll("\\s+", " ").strip(); // one row per endpoint, whatever the agent sent
+    // One row per endpoint, whatever the agent sent.
+    String text = deployment.getDetail().replaceAll("\\s+", " ").strip();
     if (text.isEmpty()) {
       return exit;
     }

@@ -44,6 +44,36 @@ public interface WatchDisplay {
     }
   }
 
+  /**
+   * Redraws the full view in place: moves the cursor back up over the previous frame and erases below it, so that
+   * what was printed before the watch (the quick start's steps) stays on screen. Meant for small campaigns: a
+   * frame taller than the terminal cannot be redrawn in place.
+   */
+  final class InPlace implements WatchDisplay {
+    private final PrintWriter out;
+    private long previousLines;
+
+    public InPlace(PrintWriter out) {
+      this.out = out;
+    }
+
+    @Override
+    public void update(CampaignStatus status) {
+      String frame = CampaignStatusView.render(status);
+      if (previousLines > 0) {
+        out.print("\033[" + previousLines + "A\r\033[J"); // cursor up N lines, column 1, erase to the end
+      }
+      out.print(frame);
+      out.flush();
+      previousLines = frame.lines().count();
+    }
+
+    @Override
+    public void finish(CampaignStatus last) {
+      out.flush();
+    }
+  }
+
   /** One progress line per update, then the full view at the end: readable in logs and CI output. */
   final class Lines implements WatchDisplay {
     private final PrintWriter out;

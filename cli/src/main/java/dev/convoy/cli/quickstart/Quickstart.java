@@ -99,7 +99,10 @@ public final class Quickstart {
   }
 
   private CampaignWatch.Outcome watch(Campaign campaign) {
-    WatchDisplay display = WatchDisplay.choose(out, false, context.environment().terminal());
+    // In place, not a cleared screen: the steps printed so far stay visible above the campaign.
+    WatchDisplay display = context.environment().terminal()
+        ? new WatchDisplay.InPlace(out)
+        : new WatchDisplay.Lines(out);
     return new CampaignWatch(context.admin(), display)
         .watch(campaign.getCampaignId(), Optional.of(config.campaignTimeout()));
   }

@@ -8,6 +8,7 @@ import dev.convoy.cli.output.OutputOption;
 import dev.convoy.protocol.v1.Release;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +52,7 @@ public final class PublishCommand extends CliCommand {
   }
 
   /** Packs (if needed) and uploads {@code path}; shared with the quick start. */
-  public static Release publish(CliContext context, java.nio.file.Path path, String name, String version,
+  public static Release publish(CliContext context, Path path, String name, String version,
       Optional<ArchiveFormat> format) throws IOException, InterruptedException {
     try (Payload payload = Payload.of(path, format)) {
       return new ReleaseUploader(context.adminAsync()).upload(name, version, payload);

@@ -5,7 +5,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** Parses a time to live such as {@code 90s}, {@code 30m}, {@code 24h} or {@code 7d}: a positive whole number and a unit. */
+/**
+ * Parses a time to live such as {@code 90s}, {@code 30m}, {@code 24h} or {@code 7d}: a positive whole number and a
+ * unit.
+ */
 public final class Ttl implements CommandLine.ITypeConverter<Duration> {
   private static final Pattern FORM = Pattern.compile("(\\d{1,9})([smhd])");
 

@@ -29,7 +29,8 @@ class TargetsParserTest {
 
   @Test
   void parse_repeatedAndMixed_collectsInOrderWithoutDuplicates() {
-    Targets targets = TargetsParser.parse(List.of("group:lab,endpoint:ep-1", "group:office,group:lab", "endpoint:ep-1"));
+    Targets targets = TargetsParser.parse(
+        List.of("group:lab,endpoint:ep-1", "group:office,group:lab", "endpoint:ep-1"));
 
     assertThat(targets.getGroupsList()).containsExactly("lab", "office");
     assertThat(targets.getEndpointIdsList()).containsExactly("ep-1");

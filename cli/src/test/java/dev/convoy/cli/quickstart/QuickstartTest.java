@@ -99,9 +99,11 @@ class QuickstartTest {
     assertThat(upload.header().getVersion()).isEqualTo("1.0.0");
     assertThat(upload.header().getArchiveFormat()).isEqualTo("tar.gz");
     assertThat(upload.bytes()).isEqualTo(packed.toByteArray());
-    assertThat(service.campaignRequests.get(0).getTargets()).isEqualTo(Targets.newBuilder().addGroups("quickstart").build());
+    assertThat(service.campaignRequests.get(0).getTargets())
+        .isEqualTo(Targets.newBuilder().addGroups("quickstart").build());
     assertThat(service.campaignRequests.get(0).getTitle()).isEqualTo("Quick start: hello-convoy 1.0.0");
-    assertThat(service.campaigns.values()).singleElement().satisfies(c -> assertThat(c.getState().name()).isEqualTo("RUNNING"));
+    assertThat(service.campaigns.values()).singleElement()
+        .satisfies(c -> assertThat(c.getState().name()).isEqualTo("RUNNING"));
   }
 
   @Test
