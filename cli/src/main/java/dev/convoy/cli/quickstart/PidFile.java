@@ -76,9 +76,15 @@ public final class PidFile {
   /** The recorded processes, in the order they were started. @throws IllegalArgumentException on a bad line */
   public List<Entry> read() throws IOException {
     List<Entry> entries = new ArrayList<>();
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      if (!line.isBlank()) {
-        entries.add(Entry.parse(line));
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      try {
+        entries.add(Entry.parse(lines.get(i)));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(file + " line " + (i + 1) + ": " + e.getMessage(), e);
       }
     }
     return entries;

@@ -50,6 +50,9 @@ final class QuickstartServer {
         config.startTimeout());
     requireSuccess("convoy-server init", init);
     String fingerprint = fingerprint(init.output());
+    if (!Files.isRegularFile(layout.adminIdentity())) {
+      throw new CommandFailedException("convoy-server init wrote no admin identity at " + layout.adminIdentity());
+    }
     out.println("    initialised " + data + " (CA fingerprint " + fingerprint + ")");
 
     ProcessHandle server = launcher.start(List.of(config.serverCommand().toString(), "run", "--data", data),

@@ -77,8 +77,13 @@ public final class QuickstartStopper {
       out.println(describe(entry) + " was not running");
       return Optional.empty();
     }
+    if (entry.started().isEmpty()) {
+      out.println(describe(entry) + ": no start instant was recorded, so it cannot be told from a reused PID;"
+          + " left alone");
+      return Optional.empty();
+    }
     Optional<java.time.Instant> started = process.get().info().startInstant();
-    if (entry.started().isEmpty() || !entry.started().equals(started)) {
+    if (!entry.started().equals(started)) {
       out.println(describe(entry) + ": the PID now belongs to another process (started "
           + started.map(Object::toString).orElse("at an unknown time") + "); left alone");
       return Optional.empty();

@@ -82,6 +82,17 @@ class QuickstartStopperTest {
   }
 
   @Test
+  void stop_malformedPidFile_errorNamesFileAndLine() throws Exception {
+    Files.createDirectories(pids().path().getParent());
+    Files.writeString(pids().path(), "server 123 -\nthis is not a record\n");
+
+    Result result = admin.runBare("quickstart", "--stop", "--home", home.toString());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains(pids().path() + " line 2: 'this is not a record' (expected: NAME PID START)");
+  }
+
+  @Test
   void stop_nothingRecorded_saysSoAndSucceeds() {
     Result result = admin.runBare("quickstart", "--stop", "--home", home.toString());
 
