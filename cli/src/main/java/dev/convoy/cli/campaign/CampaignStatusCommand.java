@@ -1,0 +1,52 @@
+package dev.convoy.cli.campaign;
+
+import dev.convoy.cli.CliCommand;
+import dev.convoy.cli.CliContext;
+import dev.convoy.cli.ExitCodes;
+import dev.convoy.cli.output.Json;
+import dev.convoy.cli.output.OutputOption;
+import dev.convoy.protocol.v1.CampaignStatus;
+import dev.convoy.protocol.v1.GetCampaignStatusRequest;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code convoy campaign status ID [--watch]}: counts per state, progress, one row per endpoint. With
+ * {@code --watch} it follows the campaign until it is over and exits 0 only if every endpoint succeeded.
+ */
+@Command(name = "status", description = {"Shows a campaign's progress and one row per endpoint.",
+    "With --watch: follows it until it is over; exit code 0 only if every endpoint succeeded."})
+public final class CampaignStatusCommand extends CliCommand {
+  @Parameters(index = "0", paramLabel = "ID", description = "The campaign id.")
+  private String campaignId;
+
+  @Option(names = {"-w", "--watch"}, description = "Follow live updates until the campaign is over.")
+  private boolean watch;
+
+  @Mixin
+  private OutputOption output;
+
+  CampaignStatusCommand(CliContext context) {
+    super(context);
+  }
+
+  @Override
+  public Integer call() {
+    if (watch) {
+      WatchDisplay display = WatchDisplay.choose(context.out(), output.json(), context.environment().terminal());
+      CampaignWatch.Outcome outcome = new CampaignWatch(context.admin(), display).watch(campaignId, Optional.empty());
+      if (!outcome.terminal()) {
+        context.err().println("The watch ended before the campaign was over (state "
+            + outcome.last().getCampaign().getState() + ").");
+      }
+      return outcome.allSucceeded() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+    CampaignStatus status = context.admin().getCampaignStatus(
+        GetCampaignStatusRequest.newBuilder().setCampaignId(campaignId).build());
+    context.out().print(output.json() ? Json.pretty(status) + "\n" : CampaignStatusView.render(status));
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,36 @@
+package dev.convoy.cli.identity;
+
+import dev.convoy.cli.CliCommand;
+import dev.convoy.cli.CliContext;
+import dev.convoy.cli.ExitCodes;
+import dev.convoy.cli.output.Json;
+import dev.convoy.cli.output.OutputOption;
+import dev.convoy.protocol.v1.WhoAmIRequest;
+import dev.convoy.protocol.v1.WhoAmIResponse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code convoy whoami}: who the server takes you for, and your roles. A quick check of server + identity. */
+@Command(name = "whoami", description = "Shows who the server takes you for, and your roles.")
+public final class WhoAmICommand extends CliCommand {
+  @Mixin
+  private OutputOption output;
+
+  WhoAmICommand(CliContext context) {
+    super(context);
+  }
+
+  @Override
+  public Integer call() {
+    WhoAmIResponse me = context.admin().whoAmI(WhoAmIRequest.getDefaultInstance());
+    if (output.json()) {
+      context.out().println(Json.pretty(me));
+    } else {
+      context.out().println("name     " + me.getName());
+      context.out().println("subject  " + me.getSubject());
+      context.out().println("roles    " + (me.getRolesCount() == 0 ? "(none)" : String.join(", ", me.getRolesList())));
+      context.out().println("server   " + context.serverAddress());
+    }
+    return ExitCodes.OK;
+  }
+}

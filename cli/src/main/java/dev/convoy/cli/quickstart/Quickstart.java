@@ -1,0 +1,122 @@
+package dev.convoy.cli.quickstart;
+
+import dev.convoy.cli.CliContext;
+import dev.convoy.cli.campaign.CampaignCreateCommand;
+import dev.convoy.cli.campaign.CampaignWatch;
+import dev.convoy.cli.campaign.ReleaseRef;
+import dev.convoy.cli.campaign.WatchDisplay;
+import dev.convoy.cli.release.ArchiveFormat;
+import dev.convoy.cli.release.PublishCommand;
+import dev.convoy.protocol.v1.Campaign;
+import dev.convoy.protocol.v1.CreateEnrollmentTokenRequest;
+import dev.convoy.protocol.v1.Release;
+import dev.convoy.protocol.v1.StartCampaignRequest;
+import dev.convoy.protocol.v1.Targets;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * {@code convoy quickstart}: the whole job on this machine, with real processes. A server on loopback, three
+ * enrolled agents, the example release published and deployed to them by a campaign watched live, then a summary
+ * of what happened and what to try next. The processes keep running afterwards; {@code --stop} ends them.
+ *
+ * <p>Not thread-safe; one quick start per {@code --home} at a time.
+ */
+public final class Quickstart {
+  /** The group the quick start's agents enroll into and its campaign targets. */
+  public static final String GROUP = "quickstart";
+  public static final ReleaseRef EXAMPLE = new ReleaseRef("hello-convoy", "1.0.0");
+  static final int STEPS = 7;
+
+  private final CliContext context;
+  private final QuickstartConfig config;
+  private final ProcessLauncher launcher;
+  private final Poller poller;
+  private final PidFile pids;
+  private final PrintWriter out;
+
+  public Quickstart(CliContext context, QuickstartConfig config, ProcessLauncher launcher, Poller poller) {
+    this.context = context;
+    this.config = config;
+    this.launcher = launcher;
+    this.poller = poller;
+    this.pids = new PidFile(config.layout().pids());
+    this.out = context.out();
+  }
+
+  /** Runs every step. @return 0 if every endpoint SUCCEEDED, 1 otherwise */
+  public int run() throws Exception {
+    step(1, "Preparing " + config.layout().root());
+    freshStart();
+    step(2, "Starting the server");
+    ServerInfo server = new QuickstartServer(context, config, launcher, poller, pids).start();
+    QuickstartReport report = new QuickstartReport(context, config);
+    report.writeEnv(server);
+    step(3, "Creating an enrollment token for group " + GROUP);
+    String token = context.admin().createEnrollmentToken(CreateEnrollmentTokenRequest.newBuilder()
+        .setGroup(GROUP).setUses(config.agents()).setTtlSeconds(Duration.ofHours(1).toSeconds()).build()).getToken();
+    step(4, "Enrolling and starting " + config.agents() + " agents");
+    new QuickstartAgents(context, config, launcher, poller, pids).start(server, token);
+    step(5, "Publishing " + EXAMPLE + " from " + config.example());
+    Release release = PublishCommand.publish(context, config.example(), EXAMPLE.name(), EXAMPLE.version(),
+        Optional.of(ArchiveFormat.TAR_GZ));
+    out.println("    sha256 " + release.getSha256() + ", " + release.getLength() + " bytes");
+    step(6, "Deploying it to group:" + GROUP);
+    Campaign campaign = startCampaign();
+    CampaignWatch.Outcome outcome = watch(campaign);
+    step(7, "Done");
+    return report.print(outcome, server);
+  }
+
+  /** Step 1: stop what a previous quick start left running, and remove its directory. */
+  private void freshStart() throws IOException, InterruptedException {
+    if (pids.exists()) {
+      out.println("    a previous quick start is recorded: stopping it first");
+      new QuickstartStopper(out, config.stopGrace()).stop(pids);
+    }
+    Path root = config.layout().root();
+    if (Files.exists(root)) {
+      deleteTree(root);
+      out.println("    removed the previous " + root);
+    }
+    Files.createDirectories(root);
+  }
+
+  private Campaign startCampaign() {
+    String title = "Quick start: " + EXAMPLE.name() + " " + EXAMPLE.version();
+    Campaign created = CampaignCreateCommand.create(context, EXAMPLE,
+        Targets.newBuilder().addGroups(GROUP).build(), title);
+    Campaign started = context.admin().startCampaign(
+        StartCampaignRequest.newBuilder().setCampaignId(created.getCampaignId()).build());
+    out.println("    campaign " + started.getCampaignId() + " \"" + title + "\" is " + started.getState());
+    return started;
+  }
+
+  private CampaignWatch.Outcome watch(Campaign campaign) {
+    // In place, not a cleared screen: the steps printed so far stay visible above the campaign.
+    WatchDisplay display = context.environment().terminal()
+        ? new WatchDisplay.InPlace(out)
+        : new WatchDisplay.Lines(out);
+    return new CampaignWatch(context.admin(), display)
+        .watch(campaign.getCampaignId(), Optional.of(config.campaignTimeout()));
+  }
+
+  private void step(int n, String text) {
+    out.println("[" + n + "/" + STEPS + "] " + text);
+    out.flush();
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}

@@ -1,0 +1,213 @@
+package dev.convoy.cli.testing;
+
+import com.google.protobuf.Timestamp;
+import dev.convoy.protocol.v1.AdminServiceGrpc;
+import dev.convoy.protocol.v1.Campaign;
+import dev.convoy.protocol.v1.CampaignState;
+import dev.convoy.protocol.v1.CampaignStatus;
+import dev.convoy.protocol.v1.CreateCampaignRequest;
+import dev.convoy.protocol.v1.CreateEnrollmentTokenRequest;
+import dev.convoy.protocol.v1.CreateEnrollmentTokenResponse;
+import dev.convoy.protocol.v1.Endpoint;
+import dev.convoy.protocol.v1.GetCampaignStatusRequest;
+import dev.convoy.protocol.v1.ListCampaignsRequest;
+import dev.convoy.protocol.v1.ListCampaignsResponse;
+import dev.convoy.protocol.v1.ListEndpointsRequest;
+import dev.convoy.protocol.v1.ListEndpointsResponse;
+import dev.convoy.protocol.v1.PublishHeader;
+import dev.convoy.protocol.v1.PublishReleaseRequest;
+import dev.convoy.protocol.v1.Release;
+import dev.convoy.protocol.v1.StartCampaignRequest;
+import dev.convoy.protocol.v1.WhoAmIRequest;
+import dev.convoy.protocol.v1.WhoAmIResponse;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.io.ByteArrayOutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A test double of the server's AdminService: an in-memory implementation with just enough behaviour to drive
+ * every CLI command (not a mocked stub). Campaign progress is scripted: {@link #watchScript} decides what
+ * WatchCampaign streams for a started campaign. Thread-safe.
+ */
+public final class FakeAdminService extends AdminServiceGrpc.AdminServiceImplBase {
+  /** A PublishRelease call as the server received it. */
+  public record Upload(PublishHeader header, byte[] bytes, int dataMessages) {}
+
+  public final List<CreateEnrollmentTokenRequest> tokenRequests = new CopyOnWriteArrayList<>();
+  public final List<Endpoint> endpoints = new CopyOnWriteArrayList<>();
+  public final List<Upload> uploads = new CopyOnWriteArrayList<>();
+  public final Map<String, Release> releases = new ConcurrentHashMap<>();
+  public final Map<String, Campaign> campaigns = new ConcurrentHashMap<>();
+  public final List<CreateCampaignRequest> campaignRequests = new CopyOnWriteArrayList<>();
+  /** What WatchCampaign and GetCampaignStatus show for a campaign; defaults to every target succeeding. */
+  public volatile Function<Campaign, List<CampaignStatus>> watchScript = c -> Statuses.allSucceed(c, targeted(c));
+  /** When set, PublishRelease fails with it after reading the header. */
+  public volatile Status publishFailure;
+  private final AtomicInteger ids = new AtomicInteger();
+
+  @Override
+  public void whoAmI(WhoAmIRequest request, StreamObserver<WhoAmIResponse> response) {
+    reply(response, WhoAmIResponse.newBuilder().setSubject("CN=admin,OU=person,O=Convoy").setName("admin")
+        .addRoles("admin").build());
+  }
+
+  @Override
+  public void createEnrollmentToken(CreateEnrollmentTokenRequest request,
+      StreamObserver<CreateEnrollmentTokenResponse> response) {
+    if (request.getUses() < 1 || request.getTtlSeconds() <= 0) {
+      response.onError(Status.INVALID_ARGUMENT.withDescription("uses/ttl out of range").asRuntimeException());
+      return;
+    }
+    tokenRequests.add(request);
+    reply(response, CreateEnrollmentTokenResponse.newBuilder().setToken("secret-" + ids.incrementAndGet())
+        .setTokenId("tok-" + ids.get()).setGroup(request.getGroup()).setUses(request.getUses())
+        .setExpiresAt(Timestamp.newBuilder().setSeconds(1_800_000_000L)).build());
+  }
+
+  @Override
+  public void listEndpoints(ListEndpointsRequest request, StreamObserver<ListEndpointsResponse> response) {
+    reply(response, ListEndpointsResponse.newBuilder().addAllEndpoints(endpoints).build());
+  }
+
+  @Override
+  public StreamObserver<PublishReleaseRequest> publishRelease(StreamObserver<Release> response) {
+    return new StreamObserver<>() {
+      private PublishHeader header;
+      private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      private int messages;
+      private boolean failed;
+
+      @Override
+      public void onNext(PublishReleaseRequest request) {
+        if (failed) {
+          return;
+        }
+        if (request.hasHeader()) {
+          header = request.getHeader();
+          if (publishFailure != null) {
+            failed = true;
+            response.onError(publishFailure.asRuntimeException());
+          }
+        } else {
+          messages++;
+          bytes.writeBytes(request.getData().toByteArray());
+        }
+      }
+
+      @Override
+      public void onError(Throwable t) {}
+
+      @Override
+      public void onCompleted() {
+        if (!failed) {
+          finishUpload(header, bytes.toByteArray(), messages, response);
+        }
+      }
+    };
+  }
+
+  private void finishUpload(PublishHeader header, byte[] bytes, int messages, StreamObserver<Release> response) {
+    String sha256 = sha256(bytes);
+    if (header == null || bytes.length != header.getLength() || !sha256.equals(header.getSha256())) {
+      response.onError(Status.INVALID_ARGUMENT.withDescription("payload does not match header").asRuntimeException());
+      return;
+    }
+    uploads.add(new Upload(header, bytes, messages));
+    Release release = Release.newBuilder().setName(header.getName()).setVersion(header.getVersion())
+        .setInstaller(header.getInstaller()).setArchiveFormat(header.getArchiveFormat())
+        .setSha256(sha256).setLength(bytes.length).setChunkSize(1024 * 1024).build();
+    releases.put(header.getName() + "@" + header.getVersion(), release);
+    reply(response, release);
+  }
+
+  @Override
+  public void createCampaign(CreateCampaignRequest request, StreamObserver<Campaign> response) {
+    Release release = releases.get(request.getReleaseName() + "@" + request.getReleaseVersion());
+    if (release == null) {
+      response.onError(Status.NOT_FOUND.withDescription("release " + request.getReleaseName() + "@"
+          + request.getReleaseVersion() + " not found").asRuntimeException());
+      return;
+    }
+    campaignRequests.add(request);
+    Campaign campaign = Campaign.newBuilder().setCampaignId("c-" + ids.incrementAndGet())
+        .setTitle(request.getTitle()).setRelease(release).setTargets(request.getTargets())
+        .setState(CampaignState.DRAFT).setCreatedBy("CN=admin,OU=person,O=Convoy").build();
+    campaigns.put(campaign.getCampaignId(), campaign);
+    reply(response, campaign);
+  }
+
+  @Override
+  public void startCampaign(StartCampaignRequest request, StreamObserver<Campaign> response) {
+    Campaign campaign = campaigns.get(request.getCampaignId());
+    if (campaign == null) {
+      response.onError(notFound(request.getCampaignId()));
+      return;
+    }
+    Campaign started = campaign.toBuilder().setState(CampaignState.RUNNING).build();
+    campaigns.put(started.getCampaignId(), started);
+    reply(response, started);
+  }
+
+  @Override
+  public void listCampaigns(ListCampaignsRequest request, StreamObserver<ListCampaignsResponse> response) {
+    List<Campaign> all = new ArrayList<>(campaigns.values());
+    all.sort((a, b) -> a.getCampaignId().compareTo(b.getCampaignId()));
+    reply(response, ListCampaignsResponse.newBuilder().addAllCampaigns(all).build());
+  }
+
+  @Override
+  public void getCampaignStatus(GetCampaignStatusRequest request, StreamObserver<CampaignStatus> response) {
+    Campaign campaign = campaigns.get(request.getCampaignId());
+    if (campaign == null) {
+      response.onError(notFound(request.getCampaignId()));
+      return;
+    }
+    List<CampaignStatus> script = watchScript.apply(campaign);
+    reply(response, script.get(script.size() - 1));
+  }
+
+  @Override
+  public void watchCampaign(GetCampaignStatusRequest request, StreamObserver<CampaignStatus> response) {
+    Campaign campaign = campaigns.get(request.getCampaignId());
+    if (campaign == null) {
+      response.onError(notFound(request.getCampaignId()));
+      return;
+    }
+    watchScript.apply(campaign).forEach(response::onNext);
+    response.onCompleted();
+  }
+
+  /** The endpoints a campaign targets, from {@link #endpoints}. */
+  public List<Endpoint> targeted(Campaign campaign) {
+    return endpoints.stream().filter(e -> campaign.getTargets().getAll()
+        || campaign.getTargets().getGroupsList().contains(e.getGroup())
+        || campaign.getTargets().getEndpointIdsList().contains(e.getEndpointId())).toList();
+  }
+
+  private static RuntimeException notFound(String campaignId) {
+    return Status.NOT_FOUND.withDescription("campaign " + campaignId + " not found").asRuntimeException();
+  }
+
+  private static <T> void reply(StreamObserver<T> response, T value) {
+    response.onNext(value);
+    response.onCompleted();
+  }
+
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+}
