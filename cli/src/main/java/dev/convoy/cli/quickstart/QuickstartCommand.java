@@ -19,8 +19,8 @@ public final class QuickstartCommand extends CliCommand {
   @Option(names = "--stop", description = "Stop the processes a previous quick start left running.")
   private boolean stop;
 
-  @Option(names = "--home", paramLabel = "DIR", defaultValue = ".convoy",
-      description = "Where the quick start keeps its files (default: ./${DEFAULT-VALUE}).")
+  @Option(names = "--home", paramLabel = "DIR", defaultValue = "${env:CONVOY_QUICKSTART_HOME:-.convoy}",
+      description = "Where the quick start keeps its files (default: $CONVOY_QUICKSTART_HOME, else ./.convoy).")
   private String home;
 
   @Option(names = "--example", paramLabel = "DIR",
