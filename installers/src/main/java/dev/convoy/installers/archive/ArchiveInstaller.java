@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  *   <li>stage: first rolls back an install a dead process left uncommitted, then extracts with {@link
  *       SafeExtractor} into a fresh {@code .staging-} directory, writes the manifest, renames it into place.
  *   <li>install: writes the pending marker (previous version), then renames a new symlink over {@code current}.
- *   <li>verify: {@code current} is this version and every manifest entry matches (size, SHA-256, link target).
+ *   <li>verify: {@code current} is this version and every manifest entry matches (size, SHA-256, mode, link).
  *   <li>commit: deletes the marker (the point of no return), then the previous version.
  *   <li>rollback: points {@code current} back at the marker's previous version (or removes it), deletes the marker
  *       and the failed version.

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +92,26 @@ class SafeExtractorTest {
 
     assertThat(result.ok()).as(result.message()).isTrue();
     assertThat(temp.resolve("r/dir/b.txt")).hasContent("dir/b.txt");
+  }
+
+  @Test
+  void extract_zip64EndRecordCarriesTheValues_extracts() throws IOException {
+    Path archive = temp.resolve("z64.zip");
+    try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(archive)) {
+      zip.setUseZip64(Zip64Mode.Always);
+      zip.putArchiveEntry(new ZipArchiveEntry("a.txt"));
+      zip.write('a');
+      zip.closeArchiveEntry();
+    }
+    byte[] bytes = Files.readAllBytes(archive);
+    ByteBuffer end = ByteBuffer.wrap(bytes, bytes.length - 22, 22).slice().order(ByteOrder.LITTLE_ENDIAN);
+    end.putShort(8, (short) 0xffff).putShort(10, (short) 0xffff).putInt(12, -1).putInt(16, -1);
+    Files.write(archive, bytes); // as a writer must when the values do not fit: readers use the ZIP64 record
+
+    ExtractionResult result = new SafeExtractor(ExtractionLimits.defaults()).extract(archive, null, temp.resolve("r"));
+
+    assertThat(result.ok()).as(result.message()).isTrue();
+    assertThat(temp.resolve("r/a.txt")).hasContent("a");
   }
 
   @Test
