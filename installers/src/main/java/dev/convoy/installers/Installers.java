@@ -1,15 +1,38 @@
 package dev.convoy.installers;
 
-/** Finds the backend for a release's installer type. */
+import dev.convoy.installers.archive.ArchiveInstaller;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/** Finds the backend for a release's installer type. Stateless and thread-safe. */
 public final class Installers {
+  private static final SortedMap<String, Supplier<Installer>> BACKENDS = new TreeMap<>(Map.of(
+      ArchiveInstaller.TYPE, ArchiveInstaller::new));
+
   private Installers() {}
 
   /**
-   * The backend for {@code type} ("archive").
+   * The backend for {@code type} ("archive"). Backends keep no state between calls (everything lives on disk),
+   * so the returned instance may serve many runs.
    *
-   * @throws IllegalArgumentException for an unknown type, naming the known ones
+   * @throws IllegalArgumentException for an unknown or null type, naming the known ones
    */
   public static Installer forType(String type) {
-    throw new UnsupportedOperationException("implemented by the installers module");
+    Supplier<Installer> backend = type == null ? null : BACKENDS.get(type);
+    if (backend == null) {
+      throw new IllegalArgumentException("installer type: '" + type + "' (expected one of: "
+          + String.join(", ", knownTypes()) + ")");
+    }
+    return backend.get();
+  }
+
+  /** The installer types this build knows, sorted. */
+  public static SortedSet<String> knownTypes() {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(BACKENDS.keySet()));
   }
 }
