@@ -21,6 +21,7 @@ import dev.convoy.installers.Lifecycle;
 import dev.convoy.transport.Identity;
 import java.time.Clock;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +47,14 @@ final class Agent implements AutoCloseable {
     this.session = session;
   }
 
-  /** Wires and starts everything: resumes journaled deployments, then connects. */
+  /** Wires and starts everything with the installers module's backends and lifecycle. */
   static Agent start(AgentConfig config, Identity identity, Clock clock) {
+    return start(config, identity, clock,
+        new InstallStep(Installers::forType, Lifecycle::install, Lifecycle::uninstall, config.dataDir().managed()));
+  }
+
+  /** Wires and starts everything: resumes journaled deployments, then connects. */
+  static Agent start(AgentConfig config, Identity identity, Clock clock, InstallStep installStep) {
     DataDir dir = config.dataDir();
     Random random = new Random();
     AgentConnection connection = AgentConnection.open(config.server(), identity, config.endpointId());
@@ -57,15 +64,17 @@ final class Agent implements AutoCloseable {
         () -> new Backoff(config.backoffInitial(), config.backoffMax(), random), Sleeper.SYSTEM);
     ChunkedDownloader downloader = new ChunkedDownloader(dir.downloads(), server,
         RateLimiter.of(config.downloadRateLimit()));
-    InstallStep installStep = new InstallStep(Installers::forType, Lifecycle::install, Lifecycle::uninstall, dir.managed());
+    AtomicReference<SessionLoop> sessionRef = new AtomicReference<>();
     Reconciler reconciler = new Reconciler(journal, outbox, downloader, installStep, dir::work,
-        new Backoff(config.backoffInitial(), config.backoffMax(), random), clock);
+        new Backoff(config.backoffInitial(), config.backoffMax(), random), clock,
+        () -> sessionRef.get().inventoryChanged());
     InventoryCollector inventory = new InventoryCollector(OsRelease.DEFAULT_FILE, AgentVersion.current(),
         journal::managedPackages, clock);
     SessionLoop session = new SessionLoop(
         new SessionConfig(config.endpointId(), AgentVersion.current(), config.pingInterval(), config.inventoryOnConnect()),
         connection.sessionConnector(), server, reconciler::offer, inventory::collect,
         new Backoff(config.backoffInitial(), config.backoffMax(), random), Sleeper.SYSTEM, clock);
+    sessionRef.set(session);
     logger.info("agent starting endpoint={} server={} data={} version={} download_rate_limit={}",
         config.endpointId(), config.server(), dir.root(), AgentVersion.current(), config.downloadRateLimit());
     outbox.start();

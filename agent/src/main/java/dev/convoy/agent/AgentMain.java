@@ -2,6 +2,7 @@ package dev.convoy.agent;
 
 import dev.convoy.agent.enroll.EnrollmentException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -61,12 +62,12 @@ public final class AgentMain implements Runnable {
     return commandLine.execute(args);
   }
 
+  // One line for people; the stack trace only at debug level (the message already says what and where).
   private static String message(Exception e) {
-    if (e instanceof EnrollmentException || e instanceof IllegalArgumentException) {
-      logger.debug("command failed", e);
+    logger.debug("command failed", e);
+    if (e instanceof EnrollmentException || e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
       return e.getMessage();
     }
-    logger.error("command failed unexpectedly", e);
     return "unexpected failure: " + e;
   }
 

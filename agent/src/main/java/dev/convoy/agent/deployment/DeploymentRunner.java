@@ -38,9 +38,11 @@ final class DeploymentRunner {
   private final InstallStep installStep;
   private final Function<String, Path> workDirs;
   private final Clock clock;
+  private final Runnable installedChanged;
 
   DeploymentRunner(DeploymentJournal journal, ReportOutbox outbox, ChunkedDownloader downloader,
-      InstallStep installStep, Function<String, Path> workDirs, Clock clock) {
+      InstallStep installStep, Function<String, Path> workDirs, Clock clock, Runnable installedChanged) {
+    this.installedChanged = installedChanged;
     this.journal = journal;
     this.outbox = outbox;
     this.downloader = downloader;
@@ -77,7 +79,7 @@ final class DeploymentRunner {
   private JournalEntry offered(JournalEntry entry) {
     DeploymentSpec spec = entry.spec();
     try {
-      installStep.installer(spec.release());
+      installStep.check(spec, workDirs.apply(spec.deploymentId()), log(spec.deploymentId()));
       if (spec.action() == DeploymentAction.INSTALL) {
         spec.release().payloadSpec();
       }
@@ -179,6 +181,9 @@ final class DeploymentRunner {
         to, next.sequence(), detail);
     if (to.terminal()) {
       cleanUp(next);
+    }
+    if (to.successful()) {
+      installedChanged.run();
     }
     return next;
   }

@@ -57,6 +57,17 @@ public final class InstallStep {
   }
 
   /**
+   * Checks, before anything is downloaded, that the release can be installed here: a known installer type and
+   * a package name and version that are safe file names.
+   *
+   * @throws IllegalArgumentException naming what is wrong
+   */
+  public void check(DeploymentSpec spec, Path workDir, DeploymentLog log) {
+    installer(spec.release());
+    context(spec, null, workDir, log);
+  }
+
+  /**
    * Whether this exact release is installed already, asked before downloading anything (like a detection
    * method). A detection that fails is logged and answered "no": the lifecycle detects again after download.
    */

@@ -47,15 +47,18 @@ public final class Reconciler implements AutoCloseable {
   /**
    * @param workDirs {@code DIR/work/<deployment id>} for a deployment id
    * @param retryBackoff delays the retry of a pass cut short by an unreachable server
+   * @param installedChanged told (on the worker thread) when a deployment ends in SUCCEEDED or
+   *     ALREADY_INSTALLED, i.e. when the managed packages of the inventory may have changed
    */
   public Reconciler(DeploymentJournal journal, ReportOutbox outbox, ChunkedDownloader downloader,
-      InstallStep installStep, Function<String, Path> workDirs, Backoff retryBackoff, Clock clock) {
+      InstallStep installStep, Function<String, Path> workDirs, Backoff retryBackoff, Clock clock,
+      Runnable installedChanged) {
     this.journal = journal;
     this.outbox = outbox;
     this.workDirs = workDirs;
     this.retryBackoff = retryBackoff;
     this.clock = clock;
-    this.runner = new DeploymentRunner(journal, outbox, downloader, installStep, workDirs, clock);
+    this.runner = new DeploymentRunner(journal, outbox, downloader, installStep, workDirs, clock, installedChanged);
   }
 
   /**

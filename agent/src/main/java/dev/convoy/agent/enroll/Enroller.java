@@ -62,14 +62,14 @@ public final class Enroller {
     }
     KeyPair keys = KeyPairs.newP256();
     String hostname = Hostnames.local();
-    logger.info("enrolling server={} hostname={}", request.server(), hostname);
+    logger.debug("enrolling server={} hostname={}", request.server(), hostname);
     EnrollmentResponse response = api.enroll(request.server(), request.caFingerprint(), request.token(),
         Csr.create(keys, hostname), hostname);
     Identity identity = verified(response, keys, request.caFingerprint());
     AgentConfig config = AgentConfig.enrolled(dir, request.server(), response.endpointId(), request.caFingerprint(),
         response.group());
     write(dir, identity, config);
-    logger.info("enrolled endpoint={} group={} server={}", config.endpointId(), config.group(), config.server());
+    logger.debug("enrolled endpoint={} group={} server={}", config.endpointId(), config.group(), config.server());
     return config;
   }
 

@@ -39,6 +39,7 @@ public final class SessionLoop implements AutoCloseable {
   private final Thread thread;
   private volatile boolean stopped;
   private volatile long knownRevision;
+  private volatile BlockingQueue<Event> current; // events of the open connection, null between connections
 
   /**
    * @param desiredStates receives every synced desired state (the reconciler)
@@ -68,6 +69,17 @@ public final class SessionLoop implements AutoCloseable {
   /** The revision of the last synced desired state (0 before the first sync). */
   public long knownRevision() {
     return knownRevision;
+  }
+
+  /**
+   * Asks for an inventory report to be sent soon (the managed packages changed). Dropped while disconnected:
+   * every connect sends one anyway.
+   */
+  public void inventoryChanged() {
+    BlockingQueue<Event> events = current;
+    if (events != null) {
+      events.add(new InventoryRequested());
+    }
   }
 
   /** Closes the stream and stops reconnecting. */
@@ -115,6 +127,7 @@ public final class SessionLoop implements AutoCloseable {
 
   private void connectAndServe() throws InterruptedException {
     BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    current = events;
     try (SessionChannel channel = connector.open(
         new Hello(config.endpointId(), config.agentVersion(), knownRevision), new Listener(events))) {
       sync("connect");
@@ -124,6 +137,8 @@ public final class SessionLoop implements AutoCloseable {
         sendInventory();
       }
       serve(channel, events);
+    } finally {
+      current = null;
     }
   }
 

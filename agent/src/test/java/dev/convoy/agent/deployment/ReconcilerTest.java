@@ -90,6 +90,25 @@ class ReconcilerTest {
     assertThat(reports.get(5).getLogExcerpt()).contains("SUCCEEDED").contains("staging hello 1.0.0");
     assertThat(Files.readAllBytes(FakeInstaller.installed(agent.dir.managed(), "hello", "1.0.0"))).isEqualTo(payload.bytes());
     assertThat(installer.calls).containsExactly("detect", "detect", "stage", "install", "verify", "commit", "cleanup");
+    assertThat(agent.installedChanges.get()).isEqualTo(1);
+  }
+
+  @Test
+  void offer_everyReport_isAlreadyJournaledWhenTheServerReceivesIt() throws Exception {
+    Path file = agent.dir.journal().resolve(ID + ".properties");
+    List<long[]> seen = new java.util.concurrent.CopyOnWriteArrayList<>(); // {reported, journaled on disk}
+    server.onReport(report -> {
+      try {
+        var onDisk = dev.convoy.agent.storage.PropertiesFile.read(file);
+        seen.add(new long[] {report.getSequence(), Long.parseLong(onDisk.get("next_sequence")) - 1});
+      } catch (java.io.IOException e) {
+        seen.add(new long[] {report.getSequence(), 0});
+      }
+    });
+
+    runToTerminal();
+
+    assertThat(seen).hasSize(6).allSatisfy(pair -> assertThat(pair[1]).isGreaterThanOrEqualTo(pair[0]));
   }
 
   @Test
@@ -127,6 +146,7 @@ class ReconcilerTest {
     assertThat(reports).extracting(StatusReport::getState)
         .containsExactly(OFFERED, DOWNLOADING, DOWNLOADED, INSTALLING, ROLLED_BACK);
     assertThat(installer.calls).contains("rollback").doesNotContain("verify", "commit");
+    assertThat(agent.installedChanges.get()).isZero();
   }
 
   @Test
@@ -175,6 +195,18 @@ class ReconcilerTest {
     assertThat(reports).extracting(StatusReport::getState).containsExactly(OFFERED, FAILED);
     assertThat(reports.get(1).getDetail()).isEqualTo("installer type: 'msi' (expected one of: fake)");
     assertThat(server.servedBytes.get()).isZero();
+  }
+
+  @Test
+  void offer_unsafePackageName_failsBeforeDownloading() throws Exception {
+    server.desire(1, spec(ID, 1).toBuilder().setRelease(payload.proto("../etc", "1.0.0", FakeInstaller.TYPE)).build());
+
+    List<StatusReport> reports = runToTerminal();
+
+    assertThat(reports).extracting(StatusReport::getState).containsExactly(OFFERED, FAILED);
+    assertThat(reports.get(1).getDetail()).startsWith("package name: '../etc' (expected: ");
+    assertThat(server.servedBytes.get()).isZero();
+    assertThat(installer.calls).isEmpty();
   }
 
   @Test

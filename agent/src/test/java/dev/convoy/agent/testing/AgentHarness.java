@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -36,6 +37,8 @@ public final class AgentHarness implements AutoCloseable {
   public ReportOutbox outbox;
   public Reconciler reconciler;
   public ChunkedDownloader downloader;
+  /** How often the reconciler said the installed packages changed. */
+  public final AtomicInteger installedChanges = new AtomicInteger();
 
   /**
    * @param retryBackoff the reconciler's retry ceiling after a pass cut short (long to keep it paused)
@@ -62,7 +65,7 @@ public final class AgentHarness implements AutoCloseable {
     };
     InstallStep installStep = new InstallStep(lookup, TestLifecycle::install, TestLifecycle::uninstall, dir.managed());
     reconciler = new Reconciler(journal, outbox, downloader, installStep, dir::work,
-        new Backoff(retryBackoff, retryBackoff, new Random(1)), CLOCK);
+        new Backoff(retryBackoff, retryBackoff, new Random(1)), CLOCK, installedChanges::incrementAndGet);
     outbox.start();
   }
 

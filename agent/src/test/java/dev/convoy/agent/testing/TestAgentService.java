@@ -53,6 +53,12 @@ public final class TestAgentService extends AgentServiceGrpc.AgentServiceImplBas
   private volatile int cutAfterChunks = -1;
   private final AtomicInteger refuseReports = new AtomicInteger();
   private volatile Status refusal = Status.UNAVAILABLE;
+  private volatile java.util.function.Consumer<StatusReport> onReport = report -> { };
+
+  /** Runs {@code hook} on every report as it arrives, before it is acknowledged. */
+  public void onReport(java.util.function.Consumer<StatusReport> hook) {
+    onReport = hook;
+  }
 
   public synchronized void desire(long revision, DeploymentSpec... specs) {
     desired = DesiredState.newBuilder().setRevision(revision).addAllDeployments(Arrays.asList(specs)).build();
@@ -160,6 +166,7 @@ public final class TestAgentService extends AgentServiceGrpc.AgentServiceImplBas
       changed();
       return;
     }
+    onReport.accept(report);
     boolean applied;
     synchronized (this) {
       String key = report.getDeploymentId() + "/" + report.getAttempt();

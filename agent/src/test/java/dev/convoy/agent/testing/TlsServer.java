@@ -6,6 +6,8 @@ import dev.convoy.transport.ServerAddress;
 import dev.convoy.transport.TlsContexts;
 import io.grpc.BindableService;
 import io.grpc.Server;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.NettyServerBuilder;
 import io.netty.handler.ssl.ClientAuth;
 import java.io.IOException;
@@ -25,12 +27,19 @@ public final class TlsServer {
 
   /** Starts {@code services} presenting a server certificate issued by {@code ca}; returns its address. */
   public static ServerAddress start(CertificateAuthority ca, GrpcCleanup cleanup, BindableService... services) {
+    return start(ca, cleanup, null, services);
+  }
+
+  /** Like {@link #start(CertificateAuthority, GrpcCleanup, BindableService...)}, every call through {@code interceptor}. */
+  public static ServerAddress start(CertificateAuthority ca, GrpcCleanup cleanup, ServerInterceptor interceptor,
+      BindableService... services) {
     Identity identity = ca.issueIdentity(CertificateAuthority.Profile.server("CN=convoy-server,O=Convoy",
         Duration.ofDays(365), List.of("localhost", "127.0.0.1")));
     NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
         .sslContext(TlsContexts.server(identity, ClientAuth.OPTIONAL));
     for (BindableService service : services) {
-      builder.addService(service);
+      builder.addService(interceptor == null ? service.bindService()
+          : ServerInterceptors.intercept(service, interceptor));
     }
     try {
       Server server = cleanup.register(builder.build().start());
