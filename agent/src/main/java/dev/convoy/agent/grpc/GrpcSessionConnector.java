@@ -69,7 +69,12 @@ public final class GrpcSessionConnector implements SessionConnector {
     @Override
     public synchronized void ping(Instant at) {
       if (!closed) {
-        requests.onNext(AgentMessage.newBuilder().setPing(Ping.newBuilder().setAt(ProtoMapper.timestamp(at))).build());
+        try {
+          requests.onNext(AgentMessage.newBuilder().setPing(Ping.newBuilder().setAt(ProtoMapper.timestamp(at))).build());
+        } catch (RuntimeException e) {
+          // The stream already ended; the listener hears about it through onError / onCompleted.
+          logger.debug("ping not sent reason=\"{}\"", e.getMessage());
+        }
       }
     }
 
