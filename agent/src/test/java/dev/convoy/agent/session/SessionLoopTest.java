@@ -86,6 +86,7 @@ class SessionLoopTest {
     server.desire(1);
     loop(InProcessAgentServer.start(server, grpc), Duration.ofMinutes(1), new Random(1), recordingSleeper()).start();
     assertThat(nextSync().revision()).isEqualTo(1);
+    server.await(() -> server.sessionsOpened.get() == 1, TIMEOUT); // the stream may open after the Sync returned
 
     server.desire(2);
     server.hintRevision(2);
@@ -98,7 +99,7 @@ class SessionLoopTest {
   void inventoryRequest_sendsAnotherInventory() throws Exception {
     loop(InProcessAgentServer.start(server, grpc), Duration.ofMinutes(1), new Random(1), recordingSleeper()).start();
     nextSync();
-    server.await(() -> server.inventories.size() == 1, TIMEOUT);
+    server.await(() -> server.inventories.size() == 1 && server.sessionsOpened.get() == 1, TIMEOUT);
 
     server.requestInventory();
 

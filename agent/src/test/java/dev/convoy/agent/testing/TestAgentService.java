@@ -245,8 +245,8 @@ public final class TestAgentService extends AgentServiceGrpc.AgentServiceImplBas
 
   @Override
   public StreamObserver<AgentMessage> session(StreamObserver<ServerHint> hints) {
-    sessionsOpened.incrementAndGet();
     sessions.add(hints);
+    sessionsOpened.incrementAndGet();
     changed();
     return new StreamObserver<>() {
       @Override
