@@ -1,0 +1,73 @@
+package dev.convoy.agent.deployment;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@link JournalEntry} to and from the keys of a {@code journal/<id>.properties} file. */
+final class JournalCodec {
+  private JournalCodec() {}
+
+  static Map<String, String> encode(JournalEntry entry) {
+    DeploymentSpec spec = entry.spec();
+    Release release = spec.release();
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("deployment_id", spec.deploymentId());
+    values.put("campaign_id", spec.campaignId());
+    values.put("action", spec.action().name());
+    values.put("attempt", Integer.toString(spec.attempt()));
+    values.put("state", entry.state().name());
+    values.put("next_sequence", Long.toString(entry.nextSequence()));
+    values.put("reported_sequence", Long.toString(entry.reportedSequence()));
+    values.put("at", entry.at().toString());
+    values.put("detail", entry.detail());
+    values.put("exit_code", Integer.toString(entry.exitCode()));
+    values.put("bytes_downloaded", Long.toString(entry.bytesDownloaded()));
+    values.put("resumed_from_offset", Long.toString(entry.resumedFromOffset()));
+    values.put("release.name", release.name());
+    values.put("release.version", release.version());
+    values.put("release.installer", release.installer());
+    values.put("release.sha256", release.sha256());
+    values.put("release.length", Long.toString(release.length()));
+    values.put("release.chunk_size", Integer.toString(release.chunkSize()));
+    values.put("release.chunk_sha256", String.join(",", release.chunkSha256()));
+    values.put("release.archive_format", release.archiveFormat());
+    return values;
+  }
+
+  /** @throws IllegalArgumentException naming the missing or malformed key */
+  static JournalEntry decode(Map<String, String> values) {
+    Release release = new Release(text(values, "release.name"), text(values, "release.version"),
+        text(values, "release.installer"), text(values, "release.sha256"), number(values, "release.length"),
+        (int) number(values, "release.chunk_size"), list(values.getOrDefault("release.chunk_sha256", "")),
+        values.getOrDefault("release.archive_format", ""));
+    DeploymentSpec spec = new DeploymentSpec(text(values, "deployment_id"), values.getOrDefault("campaign_id", ""),
+        release, DeploymentAction.valueOf(text(values, "action")), (int) number(values, "attempt"));
+    return new JournalEntry(spec, DeploymentState.valueOf(text(values, "state")), number(values, "next_sequence"),
+        number(values, "reported_sequence"), Instant.parse(text(values, "at")), values.getOrDefault("detail", ""),
+        (int) number(values, "exit_code"), number(values, "bytes_downloaded"), number(values, "resumed_from_offset"));
+  }
+
+  private static String text(Map<String, String> values, String key) {
+    String value = values.get(key);
+    if (value == null) {
+      throw new IllegalArgumentException(key + ": missing");
+    }
+    return value;
+  }
+
+  private static long number(Map<String, String> values, String key) {
+    String value = text(values, key);
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + ": '" + value + "' (expected: an integer)");
+    }
+  }
+
+  private static List<String> list(String value) {
+    return value.isEmpty() ? List.of() : Arrays.asList(value.split(","));
+  }
+}

@@ -1,0 +1,55 @@
+package dev.convoy.agent.grpc;
+
+import dev.convoy.agent.deployment.ServerApi;
+import dev.convoy.agent.session.SessionConnector;
+import dev.convoy.transport.Channels;
+import dev.convoy.transport.Identity;
+import dev.convoy.transport.ServerAddress;
+import dev.convoy.transport.TlsContexts;
+import io.grpc.ManagedChannel;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The agent's one mTLS channel to the server (TLS 1.3, its endpoint identity, trusting only its CA) and the
+ * ports built on it. The channel reconnects by itself; the session loop decides when to use it again.
+ *
+ * <p>Thread-safe.
+ */
+public final class AgentConnection implements AutoCloseable {
+  private final ManagedChannel channel;
+  private final GrpcServerApi serverApi;
+  private final GrpcSessionConnector sessionConnector;
+
+  private AgentConnection(ManagedChannel channel, String endpointId) {
+    this.channel = channel;
+    this.serverApi = new GrpcServerApi(channel, endpointId, GrpcServerApi.CALL_TIMEOUT);
+    this.sessionConnector = new GrpcSessionConnector(channel);
+  }
+
+  /** Opens (lazily: nothing is sent yet) the channel to {@code server} as {@code identity}. */
+  public static AgentConnection open(ServerAddress server, Identity identity, String endpointId) {
+    return new AgentConnection(Channels.open(server, TlsContexts.client(identity)), endpointId);
+  }
+
+  public ServerApi serverApi() {
+    return serverApi;
+  }
+
+  public SessionConnector sessionConnector() {
+    return sessionConnector;
+  }
+
+  /** Closes the channel, waiting briefly for calls in flight. */
+  @Override
+  public void close() {
+    channel.shutdown();
+    try {
+      if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
+        channel.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      channel.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.convoy.agent.deployment;
+
+import static dev.convoy.agent.deployment.DeploymentState.ALREADY_INSTALLED;
+import static dev.convoy.agent.deployment.DeploymentState.DOWNLOADED;
+import static dev.convoy.agent.deployment.DeploymentState.DOWNLOADING;
+import static dev.convoy.agent.deployment.DeploymentState.FAILED;
+import static dev.convoy.agent.deployment.DeploymentState.FAILED_VERIFICATION;
+import static dev.convoy.agent.deployment.DeploymentState.INSTALLING;
+import static dev.convoy.agent.deployment.DeploymentState.OFFERED;
+import static dev.convoy.agent.deployment.DeploymentState.ROLLED_BACK;
+import static dev.convoy.agent.deployment.DeploymentState.SUCCEEDED;
+import static dev.convoy.agent.deployment.DeploymentState.VERIFYING;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class TransitionsTest {
+  @Test
+  void allowed_everyChainTheAgentWalks_isInTheTable() {
+    List<List<DeploymentState>> chains = List.of(
+        List.of(OFFERED, DOWNLOADING, DOWNLOADED, INSTALLING, VERIFYING, SUCCEEDED),
+        List.of(OFFERED, DOWNLOADING, DOWNLOADED, INSTALLING, FAILED),
+        List.of(OFFERED, DOWNLOADING, DOWNLOADED, INSTALLING, ROLLED_BACK),
+        List.of(OFFERED, DOWNLOADING, DOWNLOADED, INSTALLING, VERIFYING, ROLLED_BACK),
+        List.of(OFFERED, DOWNLOADING, FAILED_VERIFICATION),
+        List.of(OFFERED, ALREADY_INSTALLED),
+        List.of(OFFERED, DOWNLOADING, DOWNLOADED, ALREADY_INSTALLED),
+        List.of(OFFERED, INSTALLING, SUCCEEDED),
+        List.of(OFFERED, FAILED));
+    for (List<DeploymentState> chain : chains) {
+      for (int i = 1; i < chain.size(); i++) {
+        assertThat(Transitions.allowed(chain.get(i - 1), chain.get(i))).as("%s", chain).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void allowed_skipsAndBackwardMoves_areNot() {
+    assertThat(Transitions.allowed(OFFERED, DOWNLOADED)).isFalse();
+    assertThat(Transitions.allowed(OFFERED, SUCCEEDED)).isFalse();
+    assertThat(Transitions.allowed(DOWNLOADING, INSTALLING)).isFalse();
+    assertThat(Transitions.allowed(DOWNLOADED, DOWNLOADING)).isFalse();
+    assertThat(Transitions.allowed(VERIFYING, INSTALLING)).isFalse();
+    assertThat(Transitions.allowed(INSTALLING, FAILED_VERIFICATION)).isFalse();
+    assertThat(Transitions.allowed(DOWNLOADING, DOWNLOADING)).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = DeploymentState.class, names = {"SUCCEEDED", "FAILED", "ROLLED_BACK", "CANCELLED",
+      "ALREADY_INSTALLED", "FAILED_VERIFICATION"})
+  void next_terminalState_hasNoWayOut(DeploymentState terminal) {
+    assertThat(terminal.terminal()).isTrue();
+    assertThat(Transitions.next(terminal)).isEmpty();
+  }
+
+  @Test
+  void require_forbiddenMove_namesTheAllowedOnes() {
+    assertThatThrownBy(() -> Transitions.require(DOWNLOADING, SUCCEEDED))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("deployment transition DOWNLOADING -> SUCCEEDED (expected one of: ")
+        .hasMessageContaining("DOWNLOADED");
+  }
+}

@@ -1,0 +1,161 @@
+package dev.convoy.agent.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.convoy.agent.deployment.DesiredState;
+import dev.convoy.agent.grpc.GrpcServerApi;
+import dev.convoy.agent.grpc.GrpcSessionConnector;
+import dev.convoy.agent.inventory.InventoryReport;
+import dev.convoy.agent.inventory.ManagedPackage;
+import dev.convoy.agent.retry.Backoff;
+import dev.convoy.agent.retry.Sleeper;
+import dev.convoy.agent.testing.GrpcCleanup;
+import dev.convoy.agent.testing.InProcessAgentServer;
+import dev.convoy.agent.testing.TestAgentService;
+import dev.convoy.protocol.v1.AgentMessage;
+import io.grpc.ManagedChannel;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The session loop against a real in-process AgentService: Hello, Sync on connect and on hints, reconnects. */
+class SessionLoopTest {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC);
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  @RegisterExtension
+  final GrpcCleanup grpc = new GrpcCleanup();
+
+  private final TestAgentService server = new TestAgentService();
+  private final BlockingQueue<DesiredState> synced = new LinkedBlockingQueue<>();
+  private final List<Duration> delays = new CopyOnWriteArrayList<>();
+  private final InventoryReport inventory = new InventoryReport("ws-1", "Debian GNU/Linux 12 (bookworm)", "12",
+      "amd64", "0.1.0", List.of(new ManagedPackage("hello", "1.0.0", "installed")), CLOCK.instant());
+
+  private SessionLoop loop(ManagedChannel channel, Duration ping, Random random, Sleeper sleeper) {
+    SessionLoop loop = new SessionLoop(new SessionConfig("ep-1", "0.1.0", ping, true),
+        new GrpcSessionConnector(channel), new GrpcServerApi(channel, "ep-1", Duration.ofSeconds(5)), synced::add,
+        () -> inventory, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), random), sleeper, CLOCK);
+    grpc.register(loop);
+    return loop;
+  }
+
+  private Sleeper recordingSleeper() {
+    return delay -> delays.add(delay);
+  }
+
+  private DesiredState nextSync() throws InterruptedException {
+    DesiredState state = synced.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(state).as("a sync within " + TIMEOUT).isNotNull();
+    return state;
+  }
+
+  @Test
+  void start_sendsHelloThenSyncsAndReportsInventory() throws Exception {
+    server.desire(7);
+    loop(InProcessAgentServer.start(server, grpc), Duration.ofMinutes(1), new Random(1), recordingSleeper()).start();
+
+    assertThat(nextSync().revision()).isEqualTo(7);
+    server.await(() -> !server.inventories.isEmpty(), TIMEOUT);
+
+    AgentMessage first = server.sessionMessages.get(0);
+    assertThat(first.hasHello()).isTrue();
+    assertThat(first.getHello().getEndpointId()).isEqualTo("ep-1");
+    assertThat(first.getHello().getAgentVersion()).isEqualTo("0.1.0");
+    assertThat(first.getHello().getKnownRevision()).isZero();
+    var sent = server.inventories.get(0);
+    assertThat(sent.getEndpointId()).isEqualTo("ep-1");
+    assertThat(sent.getOs()).isEqualTo("Debian GNU/Linux 12 (bookworm)");
+    assertThat(sent.getManagedPackagesList()).extracting(p -> p.getName() + "@" + p.getVersion()).containsExactly("hello@1.0.0");
+  }
+
+  @Test
+  void revisionReadyHint_syncsAgain() throws Exception {
+    server.desire(1);
+    loop(InProcessAgentServer.start(server, grpc), Duration.ofMinutes(1), new Random(1), recordingSleeper()).start();
+    assertThat(nextSync().revision()).isEqualTo(1);
+    server.await(() -> server.sessionsOpened.get() == 1, TIMEOUT); // the stream may open after the Sync returned
+
+    server.desire(2);
+    server.hintRevision(2);
+
+    assertThat(nextSync().revision()).isEqualTo(2);
+    assertThat(server.syncCalls.get()).isEqualTo(2);
+  }
+
+  @Test
+  void inventoryRequest_sendsAnotherInventory() throws Exception {
+    loop(InProcessAgentServer.start(server, grpc), Duration.ofMinutes(1), new Random(1), recordingSleeper()).start();
+    nextSync();
+    server.await(() -> server.inventories.size() == 1 && server.sessionsOpened.get() == 1, TIMEOUT);
+
+    server.requestInventory();
+
+    server.await(() -> server.inventories.size() == 2, TIMEOUT);
+  }
+
+  @Test
+  void serverClosesTheSession_reconnectsWithHelloAtTheKnownRevisionAndSyncs() throws Exception {
+    server.desire(5);
+    loop(InProcessAgentServer.start(server, grpc), Duration.ofMinutes(1), new Random(1), recordingSleeper()).start();
+    nextSync();
+    server.await(() -> server.sessionsOpened.get() == 1 && !server.inventories.isEmpty(), TIMEOUT);
+
+    server.closeSessions();
+
+    assertThat(nextSync().revision()).isEqualTo(5);
+    server.await(() -> server.sessionsOpened.get() == 2, TIMEOUT);
+    List<AgentMessage> hellos = server.sessionMessages.stream().filter(AgentMessage::hasHello).toList();
+    assertThat(hellos).hasSize(2);
+    assertThat(hellos.get(1).getHello().getKnownRevision()).isEqualTo(5);
+    assertThat(delays).singleElement().satisfies(d -> assertThat(d).isBetween(Duration.ZERO, Duration.ofSeconds(1)));
+  }
+
+  @Test
+  void serverUnreachable_backsOffExponentiallyUpToTheCap() throws Exception {
+    ManagedChannel nowhere = grpc.register(InProcessChannelBuilder.forName("no-such-server").build());
+    CompletableFuture<Void> eightFailures = new CompletableFuture<>();
+    Random top = new Random() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public double nextDouble() {
+        return 0.9999999; // the top of each jitter range, to read the ceilings
+      }
+    };
+    loop(nowhere, Duration.ofMinutes(1), top, delay -> {
+      delays.add(delay);
+      if (delays.size() == 8) {
+        eightFailures.complete(null);
+        new CountDownLatch(1).await(); // park until close() interrupts
+      }
+    }).start();
+
+    eightFailures.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+
+    assertThat(delays).extracting(Duration::toSeconds).containsExactly(0L, 1L, 3L, 7L, 15L, 31L, 59L, 59L);
+    assertThat(synced).isEmpty();
+  }
+
+  @Test
+  void idleSession_sendsPings() throws Exception {
+    loop(InProcessAgentServer.start(server, grpc), Duration.ofMillis(20), new Random(1), recordingSleeper()).start();
+
+    server.await(() -> server.sessionMessages.stream().filter(AgentMessage::hasPing).count() >= 2, TIMEOUT);
+
+    AgentMessage ping = server.sessionMessages.stream().filter(AgentMessage::hasPing).findFirst().orElseThrow();
+    assertThat(ping.getPing().getAt().getSeconds()).isEqualTo(CLOCK.instant().getEpochSecond());
+  }
+}

@@ -1,0 +1,84 @@
+package dev.convoy.agent.testing;
+
+import dev.convoy.agent.config.DataDir;
+import dev.convoy.agent.deployment.DeploymentJournal;
+import dev.convoy.agent.deployment.InstallStep;
+import dev.convoy.agent.deployment.Reconciler;
+import dev.convoy.agent.deployment.ReportOutbox;
+import dev.convoy.agent.download.ChunkedDownloader;
+import dev.convoy.agent.download.RateLimiter;
+import dev.convoy.agent.grpc.GrpcServerApi;
+import dev.convoy.agent.retry.Backoff;
+import dev.convoy.agent.retry.Sleeper;
+import dev.convoy.installers.Installer;
+import io.grpc.ManagedChannel;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The deployment side of an agent over a data directory, wired like {@code Agent} but with the test lifecycle
+ * driver, a fake installer and no waiting on report retries. {@link #restart()} builds a fresh one over the same
+ * directory, as a new agent process would.
+ */
+public final class AgentHarness implements AutoCloseable {
+  public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC);
+
+  public final DataDir dir;
+  public final FakeInstaller installer;
+  private final ManagedChannel channel;
+  private final Duration retryBackoff;
+  public DeploymentJournal journal;
+  public ReportOutbox outbox;
+  public Reconciler reconciler;
+  public ChunkedDownloader downloader;
+  /** How often the reconciler said the installed packages changed. */
+  public final AtomicInteger installedChanges = new AtomicInteger();
+
+  /**
+   * @param retryBackoff the reconciler's retry ceiling after a pass cut short (long to keep it paused)
+   */
+  public AgentHarness(Path root, ManagedChannel channel, FakeInstaller installer, Duration retryBackoff) {
+    this.dir = new DataDir(root);
+    this.channel = channel;
+    this.installer = installer;
+    this.retryBackoff = retryBackoff;
+    build();
+  }
+
+  private void build() {
+    GrpcServerApi api = new GrpcServerApi(channel, "ep-test", Duration.ofSeconds(5));
+    journal = new DeploymentJournal(dir.journal());
+    Sleeper noWait = duration -> { };
+    outbox = new ReportOutbox(api, journal, () -> new Backoff(Duration.ofMillis(1), Duration.ofMillis(1), new Random(1)), noWait);
+    downloader = new ChunkedDownloader(dir.downloads(), api, RateLimiter.unlimited());
+    Function<String, Installer> lookup = type -> {
+      if (type.equals(FakeInstaller.TYPE)) {
+        return installer;
+      }
+      throw new IllegalArgumentException("installer type: '" + type + "' (expected one of: fake)");
+    };
+    InstallStep installStep = new InstallStep(lookup, TestLifecycle::install, TestLifecycle::uninstall, dir.managed());
+    reconciler = new Reconciler(journal, outbox, downloader, installStep, dir::work,
+        new Backoff(retryBackoff, retryBackoff, new Random(1)), CLOCK, installedChanges::incrementAndGet);
+    outbox.start();
+  }
+
+  /** Stops this "process" and starts a new one over the same data directory. */
+  public AgentHarness restart() {
+    close();
+    build();
+    return this;
+  }
+
+  @Override
+  public void close() {
+    reconciler.close();
+    outbox.close();
+  }
+}

@@ -1,0 +1,277 @@
+package dev.convoy.agent.testing;
+
+import com.google.protobuf.ByteString;
+import dev.convoy.protocol.v1.AgentMessage;
+import dev.convoy.protocol.v1.AgentServiceGrpc;
+import dev.convoy.protocol.v1.DeploymentSpec;
+import dev.convoy.protocol.v1.DeploymentState;
+import dev.convoy.protocol.v1.DesiredState;
+import dev.convoy.protocol.v1.DownloadChunk;
+import dev.convoy.protocol.v1.DownloadRequest;
+import dev.convoy.protocol.v1.InventoryAck;
+import dev.convoy.protocol.v1.InventoryReport;
+import dev.convoy.protocol.v1.InventoryRequest;
+import dev.convoy.protocol.v1.RevisionReady;
+import dev.convoy.protocol.v1.ServerHint;
+import dev.convoy.protocol.v1.StatusAck;
+import dev.convoy.protocol.v1.StatusReport;
+import dev.convoy.protocol.v1.SyncRequest;
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A real implementation of {@code AgentService} for agent tests (in-process, never a mocked stub): serves a
+ * desired state and payloads, records reports, inventories and session messages, and can misbehave on demand
+ * (tampered chunk, bytes beyond the declared length, a stream cut short, reports refused).
+ */
+public final class TestAgentService extends AgentServiceGrpc.AgentServiceImplBase {
+  public final List<StatusReport> reports = new CopyOnWriteArrayList<>();
+  public final List<InventoryReport> inventories = new CopyOnWriteArrayList<>();
+  public final List<AgentMessage> sessionMessages = new CopyOnWriteArrayList<>();
+  public final List<Long> downloadOffsets = new CopyOnWriteArrayList<>();
+  public final AtomicLong servedBytes = new AtomicLong();
+  public final AtomicInteger syncCalls = new AtomicInteger();
+  public final AtomicInteger sessionsOpened = new AtomicInteger();
+
+  private final Map<String, TestPayload> payloads = new HashMap<>();
+  private final Map<String, Long> lastSequence = new HashMap<>();
+  private final List<StreamObserver<ServerHint>> sessions = new CopyOnWriteArrayList<>();
+  private volatile DesiredState desired = DesiredState.newBuilder().setRevision(0).build();
+  private volatile int tamperChunk = -1;
+  private volatile boolean extraChunk;
+  private volatile int cutAfterChunks = -1;
+  private final AtomicInteger refuseReports = new AtomicInteger();
+  private volatile Status refusal = Status.UNAVAILABLE;
+  private volatile java.util.function.Consumer<StatusReport> onReport = report -> { };
+
+  /** Runs {@code hook} on every report as it arrives, before it is acknowledged. */
+  public void onReport(java.util.function.Consumer<StatusReport> hook) {
+    onReport = hook;
+  }
+
+  public synchronized void desire(long revision, DeploymentSpec... specs) {
+    desired = DesiredState.newBuilder().setRevision(revision).addAllDeployments(Arrays.asList(specs)).build();
+  }
+
+  public synchronized void serve(String deploymentId, TestPayload payload) {
+    payloads.put(deploymentId, payload);
+  }
+
+  /** Flips a byte in chunk {@code index} of every later download. */
+  public void tamperChunk(int index) {
+    tamperChunk = index;
+  }
+
+  /** Sends one more chunk after the last one. */
+  public void sendBeyondLength() {
+    extraChunk = true;
+  }
+
+  /** The next download fails with UNAVAILABLE after {@code chunks} chunks. */
+  public void cutNextDownloadAfter(int chunks) {
+    cutAfterChunks = chunks;
+  }
+
+  /** The next {@code count} reports are refused with {@code status} (nothing recorded). */
+  public void refuseReports(int count, Status status) {
+    refusal = status;
+    refuseReports.set(count);
+  }
+
+  /** Sends a RevisionReady hint on every open session. */
+  public void hintRevision(long revision) {
+    sessions.forEach(s -> s.onNext(ServerHint.newBuilder().setRevisionReady(RevisionReady.newBuilder().setRevision(revision)).build()));
+  }
+
+  public void requestInventory() {
+    sessions.forEach(s -> s.onNext(ServerHint.newBuilder().setInventoryRequest(InventoryRequest.getDefaultInstance()).build()));
+  }
+
+  /** Ends every open session cleanly. */
+  public void closeSessions() {
+    sessions.forEach(StreamObserver::onCompleted);
+    sessions.clear();
+  }
+
+  /** Reports received for {@code deploymentId}, in order. */
+  public List<StatusReport> reportsFor(String deploymentId) {
+    return reports.stream().filter(r -> r.getDeploymentId().equals(deploymentId)).toList();
+  }
+
+  public List<DeploymentState> statesFor(String deploymentId) {
+    return reportsFor(deploymentId).stream().map(StatusReport::getState).toList();
+  }
+
+  /**
+   * Waits until {@code condition} holds: woken by every server event, and re-checked every 20 ms for conditions
+   * on agent-side state. @throws AssertionError after {@code timeout}
+   */
+  public synchronized void await(BooleanSupplier condition, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError("condition not met within " + timeout + "; reports=" + reports.stream()
+            .map(r -> r.getDeploymentId() + "#" + r.getSequence() + ":" + r.getState()).toList());
+      }
+      try {
+        wait(Math.max(1, Math.min(20, left / 1_000_000)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+    }
+  }
+
+  /** Waits until {@code deploymentId} was reported in a terminal state; returns its reports. */
+  public List<StatusReport> awaitTerminal(String deploymentId) {
+    await(() -> reportsFor(deploymentId).stream().anyMatch(r -> terminal(r.getState())), Duration.ofSeconds(10));
+    return reportsFor(deploymentId);
+  }
+
+  private synchronized void changed() {
+    notifyAll();
+  }
+
+  static boolean terminal(DeploymentState state) {
+    return switch (state) {
+      case SUCCEEDED, FAILED, ROLLED_BACK, CANCELLED, ALREADY_INSTALLED, FAILED_VERIFICATION -> true;
+      default -> false;
+    };
+  }
+
+  @Override
+  public void sync(SyncRequest request, StreamObserver<DesiredState> response) {
+    syncCalls.incrementAndGet();
+    response.onNext(desired);
+    response.onCompleted();
+    changed();
+  }
+
+  @Override
+  public void reportStatus(StatusReport report, StreamObserver<StatusAck> response) {
+    if (refuseReports.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      response.onError(refusal.withDescription("test refusal").asRuntimeException());
+      changed();
+      return;
+    }
+    onReport.accept(report);
+    boolean applied;
+    synchronized (this) {
+      String key = report.getDeploymentId() + "/" + report.getAttempt();
+      applied = report.getSequence() > lastSequence.getOrDefault(key, 0L);
+      if (applied) {
+        lastSequence.put(key, report.getSequence());
+      }
+      reports.add(report);
+    }
+    response.onNext(StatusAck.newBuilder().setApplied(applied).setCurrentState(report.getState())
+        .setCurrentSequence(report.getSequence()).build());
+    response.onCompleted();
+    changed();
+  }
+
+  @Override
+  public void reportInventory(InventoryReport report, StreamObserver<InventoryAck> response) {
+    inventories.add(report);
+    response.onNext(InventoryAck.getDefaultInstance());
+    response.onCompleted();
+    changed();
+  }
+
+  @Override
+  public void download(DownloadRequest request, StreamObserver<DownloadChunk> response) {
+    TestPayload payload;
+    synchronized (this) {
+      payload = payloads.get(request.getDeploymentId());
+    }
+    if (payload == null) {
+      response.onError(Status.NOT_FOUND.withDescription("no such deployment: " + request.getDeploymentId()).asRuntimeException());
+      return;
+    }
+    if (request.getOffset() % payload.chunkSize() != 0 || request.getOffset() > payload.length()) {
+      response.onError(Status.INVALID_ARGUMENT.withDescription("offset: " + request.getOffset()).asRuntimeException());
+      return;
+    }
+    downloadOffsets.add(request.getOffset());
+    streamChunks(payload, request.getOffset(), (ServerCallStreamObserver<DownloadChunk>) response);
+    changed();
+  }
+
+  private void streamChunks(TestPayload payload, long from, ServerCallStreamObserver<DownloadChunk> response) {
+    int cut = cutAfterChunks;
+    cutAfterChunks = -1;
+    int sent = 0;
+    for (long offset = from; offset < payload.length(); offset += payload.chunkSize()) {
+      if (sent == cut) {
+        response.onError(Status.UNAVAILABLE.withDescription("test: connection lost").asRuntimeException());
+        return;
+      }
+      if (response.isCancelled()) {
+        return;
+      }
+      byte[] data = Arrays.copyOfRange(payload.bytes(), (int) offset, (int) Math.min(payload.length(), offset + payload.chunkSize()));
+      if (offset / payload.chunkSize() == tamperChunk) {
+        data[0] ^= 0x5a;
+      }
+      send(response, offset, data);
+      sent++;
+    }
+    if (extraChunk) {
+      send(response, payload.length(), new byte[payload.chunkSize()]);
+    }
+    response.onCompleted();
+  }
+
+  private void send(StreamObserver<DownloadChunk> response, long offset, byte[] data) {
+    try {
+      response.onNext(DownloadChunk.newBuilder().setOffset(offset).setData(ByteString.copyFrom(data)).build());
+      servedBytes.addAndGet(data.length);
+    } catch (RuntimeException e) {
+      // the client cancelled: nothing more to serve
+    }
+  }
+
+  @Override
+  public StreamObserver<AgentMessage> session(StreamObserver<ServerHint> hints) {
+    sessions.add(hints);
+    sessionsOpened.incrementAndGet();
+    changed();
+    return new StreamObserver<>() {
+      @Override
+      public void onNext(AgentMessage message) {
+        sessionMessages.add(message);
+        changed();
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        sessions.remove(hints);
+        changed();
+      }
+
+      @Override
+      public void onCompleted() {
+        sessions.remove(hints);
+        hints.onCompleted();
+        changed();
+      }
+    };
+  }
+
+  /** A copy of the reports so far, for assertions that must not see later ones. */
+  public List<StatusReport> reportsSnapshot() {
+    return new ArrayList<>(reports);
+  }
+}
