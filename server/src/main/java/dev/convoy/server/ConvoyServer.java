@@ -1,5 +1,6 @@
 package dev.convoy.server;
 
+import dev.convoy.server.catalogue.CatalogueService;
 import dev.convoy.server.endpoint.EndpointService;
 import dev.convoy.server.endpoint.Presence;
 import dev.convoy.server.enrollment.EnrollmentService;
@@ -13,7 +14,9 @@ import dev.convoy.server.people.PersonService;
 import dev.convoy.server.pki.CaEndpointCertificateIssuer;
 import dev.convoy.server.pki.ServerPki;
 import dev.convoy.server.storage.rocksdb.RocksEndpointStore;
+import dev.convoy.server.storage.file.FileContentStore;
 import dev.convoy.server.storage.rocksdb.RocksPersonStore;
+import dev.convoy.server.storage.rocksdb.RocksReleaseStore;
 import dev.convoy.server.storage.rocksdb.RocksStorage;
 import dev.convoy.server.storage.rocksdb.RocksTokenStore;
 import dev.convoy.transport.Fingerprint;
@@ -72,11 +75,13 @@ public final class ConvoyServer implements AutoCloseable {
       PersonService people = new PersonService(new RocksPersonStore(storage), storage);
       EnrollmentService enrollment = new EnrollmentService(new RocksTokenStore(storage), endpointStore,
           new CaEndpointCertificateIssuer(pki.ca()), storage, clock);
+      CatalogueService catalogue = new CatalogueService(new RocksReleaseStore(storage),
+          new FileContentStore(dir.content()), storage, clock, config.chunkSize());
       hub = new SessionHub(endpoints);
       List<BindableService> services = List.of(
           new EnrollmentGrpcService(enrollment),
           new AgentGrpcService(endpoints, hub),
-          new AdminGrpcService(enrollment, endpoints),
+          new AdminGrpcService(enrollment, endpoints, catalogue),
           health.getHealthService(),
           ProtoReflectionServiceV1.newInstance());
       server = build(config, pki.serverIdentity(), services, new AuthInterceptor(endpoints, people, clock));

@@ -5,8 +5,15 @@ import dev.convoy.protocol.v1.CreateEnrollmentTokenRequest;
 import dev.convoy.protocol.v1.CreateEnrollmentTokenResponse;
 import dev.convoy.protocol.v1.ListEndpointsRequest;
 import dev.convoy.protocol.v1.ListEndpointsResponse;
+import dev.convoy.protocol.v1.ListReleasesRequest;
+import dev.convoy.protocol.v1.ListReleasesResponse;
+import dev.convoy.protocol.v1.PublishReleaseRequest;
+import dev.convoy.protocol.v1.Release;
 import dev.convoy.protocol.v1.WhoAmIRequest;
 import dev.convoy.protocol.v1.WhoAmIResponse;
+import dev.convoy.server.catalogue.CatalogueService;
+import dev.convoy.server.catalogue.ReleaseHeader;
+import dev.convoy.server.common.Require;
 import dev.convoy.server.endpoint.EndpointService;
 import dev.convoy.server.enrollment.EnrollmentService;
 import dev.convoy.server.people.Role;
@@ -16,10 +23,12 @@ import io.grpc.stub.StreamObserver;
 public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
   private final EnrollmentService enrollment;
   private final EndpointService endpoints;
+  private final CatalogueService catalogue;
 
-  public AdminGrpcService(EnrollmentService enrollment, EndpointService endpoints) {
+  public AdminGrpcService(EnrollmentService enrollment, EndpointService endpoints, CatalogueService catalogue) {
     this.enrollment = enrollment;
     this.endpoints = endpoints;
+    this.catalogue = catalogue;
   }
 
   @Override
@@ -42,5 +51,21 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   public void listEndpoints(ListEndpointsRequest request, StreamObserver<ListEndpointsResponse> observer) {
     GrpcCalls.unary(observer, () -> ListEndpointsResponse.newBuilder()
         .addAllEndpoints(endpoints.list().stream().map(ProtoMapper::endpoint).toList()).build());
+  }
+
+  @Override
+  public StreamObserver<PublishReleaseRequest> publishRelease(StreamObserver<Release> observer) {
+    return new PublishReleaseCall(catalogue, Principal.current().subject(), observer);
+  }
+
+  @Override
+  public void listReleases(ListReleasesRequest request, StreamObserver<ListReleasesResponse> observer) {
+    GrpcCalls.unary(observer, () -> {
+      if (!request.getName().isEmpty()) {
+        Require.matches("name", request.getName(), ReleaseHeader.NAME, "[a-z0-9][a-z0-9+._-]{0,63}");
+      }
+      return ListReleasesResponse.newBuilder()
+          .addAllReleases(catalogue.list(request.getName()).stream().map(ProtoMapper::release).toList()).build();
+    });
   }
 }

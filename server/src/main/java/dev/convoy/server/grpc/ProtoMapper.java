@@ -3,6 +3,7 @@ package dev.convoy.server.grpc;
 import com.google.protobuf.Timestamp;
 import dev.convoy.protocol.v1.CreateEnrollmentTokenResponse;
 import dev.convoy.protocol.v1.InventoryReport;
+import dev.convoy.server.catalogue.Release;
 import dev.convoy.server.endpoint.Endpoint;
 import dev.convoy.server.endpoint.EndpointView;
 import dev.convoy.server.endpoint.Inventory;
@@ -43,6 +44,15 @@ final class ProtoMapper {
       b.setCertificateNotAfter(timestamp(e.certificateNotAfter()));
     }
     return b.build();
+  }
+
+  static dev.convoy.protocol.v1.Release release(Release r) {
+    return dev.convoy.protocol.v1.Release.newBuilder()
+        .setName(r.name()).setVersion(r.version()).setInstaller(r.installer()).setSha256(r.sha256())
+        .setLength(r.length()).setChunkSize(r.chunkSize()).addAllChunkSha256(r.chunkSha256())
+        .setArchiveFormat(r.archiveFormat()).setPublishedAt(timestamp(r.publishedAt()))
+        .setPublishedBy(r.publishedBy())
+        .build();
   }
 
   static CreateEnrollmentTokenResponse token(IssuedToken issued) {
