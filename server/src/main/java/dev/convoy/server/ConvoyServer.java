@@ -1,26 +1,9 @@
 package dev.convoy.server;
 
-import dev.convoy.server.catalogue.CatalogueService;
-import dev.convoy.server.endpoint.EndpointService;
-import dev.convoy.server.endpoint.Presence;
-import dev.convoy.server.enrollment.EnrollmentService;
 import dev.convoy.server.error.ConvoyException;
-import dev.convoy.server.grpc.AdminGrpcService;
-import dev.convoy.server.grpc.AgentGrpcService;
-import dev.convoy.server.grpc.AuthInterceptor;
-import dev.convoy.server.grpc.EnrollmentGrpcService;
-import dev.convoy.server.grpc.SessionHub;
-import dev.convoy.server.people.PersonService;
-import dev.convoy.server.pki.CaEndpointCertificateIssuer;
 import dev.convoy.server.pki.ServerPki;
-import dev.convoy.server.storage.rocksdb.RocksEndpointStore;
-import dev.convoy.server.storage.file.FileContentStore;
-import dev.convoy.server.storage.rocksdb.RocksPersonStore;
-import dev.convoy.server.storage.rocksdb.RocksReleaseStore;
 import dev.convoy.server.storage.rocksdb.RocksStorage;
-import dev.convoy.server.storage.rocksdb.RocksTokenStore;
 import dev.convoy.transport.Fingerprint;
-import dev.convoy.transport.Identity;
 import dev.convoy.transport.TlsContexts;
 import io.grpc.BindableService;
 import io.grpc.Server;
@@ -34,19 +17,22 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Convoy server: the composition root that wires storage, PKI, domain services and gRPC services, and
- * owns their lifecycle. {@code ServerMain run} uses it; tests embed it (listen on {@code 127.0.0.1:0}, then
- * {@link #port()}).
+ * A running Convoy server: opens the data directory (PKI, RocksDB, content store), wires the services
+ * ({@link ServerComponents}) and serves them on one TLS 1.3 port with optional client authentication.
+ * {@code ServerMain run} uses it; tests embed it (listen on {@code 127.0.0.1:0}, then {@link #port()}).
  *
- * <p>Thread-safe. {@link #stop()} is idempotent: it ends agent sessions, stops gRPC (running calls get
- * {@link ServerConfig#shutdownGrace()}), then closes the database.
+ * <p>Thread-safe. {@link #stop()} is idempotent: it ends agent sessions and campaign watches, stops gRPC (running
+ * calls get {@link ServerConfig#shutdownGrace()}), then closes the database.
  */
 public final class ConvoyServer implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(ConvoyServer.class);
@@ -54,8 +40,9 @@ public final class ConvoyServer implements AutoCloseable {
   private final ServerConfig config;
   private final ServerPki pki;
   private final RocksStorage storage;
-  private final SessionHub hub;
+  private final ExecutorService watchExecutor;
   private final HealthStatusManager health = new HealthStatusManager();
+  private final ServerComponents components;
   private final Server server;
   private boolean stopped;
 
@@ -68,26 +55,20 @@ public final class ConvoyServer implements AutoCloseable {
     }
     pki = ServerPki.load(dir.pki(), clock);
     storage = RocksStorage.open(dir.database());
+    watchExecutor = Executors.newFixedThreadPool(2, runnable -> {
+      Thread thread = new Thread(runnable, "convoy-watch");
+      thread.setDaemon(true);
+      return thread;
+    });
     try {
-      Presence presence = new Presence();
-      var endpointStore = new RocksEndpointStore(storage);
-      EndpointService endpoints = new EndpointService(endpointStore, storage, presence, clock);
-      PersonService people = new PersonService(new RocksPersonStore(storage), storage);
-      EnrollmentService enrollment = new EnrollmentService(new RocksTokenStore(storage), endpointStore,
-          new CaEndpointCertificateIssuer(pki.ca()), storage, clock);
-      CatalogueService catalogue = new CatalogueService(new RocksReleaseStore(storage),
-          new FileContentStore(dir.content()), storage, clock, config.chunkSize());
-      hub = new SessionHub(endpoints);
-      List<BindableService> services = List.of(
-          new EnrollmentGrpcService(enrollment),
-          new AgentGrpcService(endpoints, hub),
-          new AdminGrpcService(enrollment, endpoints, catalogue),
-          health.getHealthService(),
-          ProtoReflectionServiceV1.newInstance());
-      server = build(config, pki.serverIdentity(), services, new AuthInterceptor(endpoints, people, clock));
+      components = ServerComponents.wire(config, pki, storage, clock, watchExecutor);
+      components.campaigns().recover();
+      server = build(List.of(components.enrollmentGrpc(), components.agentGrpc(), components.adminGrpc(),
+          health.getHealthService(), ProtoReflectionServiceV1.newInstance()));
       server.start();
       writePortFile(dir);
     } catch (IOException | RuntimeException e) {
+      watchExecutor.shutdownNow();
       storage.close();
       throw e;
     }
@@ -106,10 +87,9 @@ public final class ConvoyServer implements AutoCloseable {
     return new ConvoyServer(config, clock);
   }
 
-  private static Server build(ServerConfig config, Identity identity, List<BindableService> services,
-      AuthInterceptor auth) {
+  private Server build(List<BindableService> services) {
     NettyServerBuilder builder = NettyServerBuilder.forAddress(config.listen().toSocketAddress())
-        .sslContext(TlsContexts.server(identity, ClientAuth.OPTIONAL))
+        .sslContext(TlsContexts.server(pki.serverIdentity(), ClientAuth.OPTIONAL))
         .maxInboundMessageSize(config.maxInboundMessageBytes())
         .permitKeepAliveTime(config.permitKeepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
         .permitKeepAliveWithoutCalls(true)
@@ -117,7 +97,7 @@ public final class ConvoyServer implements AutoCloseable {
         .keepAliveTime(2, TimeUnit.MINUTES)
         .keepAliveTimeout(20, TimeUnit.SECONDS);
     for (BindableService service : services) {
-      builder.addService(ServerInterceptors.intercept(service, auth));
+      builder.addService(ServerInterceptors.intercept(service, components.auth()));
     }
     return builder.build();
   }
@@ -125,8 +105,7 @@ public final class ConvoyServer implements AutoCloseable {
   private void writePortFile(DataDirectory dir) throws IOException {
     var temp = Files.createTempFile(dir.root(), "server.port", ".tmp");
     Files.writeString(temp, port() + "\n", StandardCharsets.US_ASCII);
-    Files.move(temp, dir.portFile(), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.move(temp, dir.portFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** The bound port (useful when listening on port 0). */
@@ -156,7 +135,8 @@ public final class ConvoyServer implements AutoCloseable {
     }
     stopped = true;
     health.enterTerminalState();
-    hub.closeAll();
+    components.hub().closeAll();
+    components.adminGrpc().closeWatches();
     server.shutdown();
     try {
       if (!server.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -167,6 +147,7 @@ public final class ConvoyServer implements AutoCloseable {
       server.shutdownNow();
       Thread.currentThread().interrupt();
     }
+    watchExecutor.shutdownNow();
     storage.close();
     try {
       Files.deleteIfExists(new DataDirectory(config.dataDirectory()).portFile());

@@ -2,6 +2,7 @@ package dev.convoy.server.campaign;
 
 import dev.convoy.server.catalogue.CatalogueService;
 import dev.convoy.server.catalogue.Release;
+import dev.convoy.server.common.Require;
 import dev.convoy.server.common.StripedLocks;
 import dev.convoy.server.endpoint.EndpointStore;
 import dev.convoy.server.endpoint.RevisionListener;
@@ -153,7 +154,7 @@ public final class DeploymentService {
     }
     if (before.state() != after.state() && after.state().isFailure()) {
       logger.warn("deployment failed deployment={} endpoint={} state={} exitCode={} detail={}",
-          after.id(), after.endpointId(), after.state(), after.exitCode(), after.detail());
+          after.id(), after.endpointId(), after.state(), after.exitCode(), Require.head(after.detail(), 200));
     }
   }
 }
