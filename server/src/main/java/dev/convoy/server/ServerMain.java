@@ -24,7 +24,8 @@ public final class ServerMain implements Runnable {
   @Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    configureLogging();
+    // init is a one-shot command whose output is for people; its storage logs would only be noise
+    configureLogging(args.length > 0 && args[0].equals("init") ? "warn" : "info");
     System.exit(execute(args));
   }
 
@@ -39,8 +40,9 @@ public final class ServerMain implements Runnable {
   }
 
   /** slf4j-simple settings, unless the operator set them: timestamps, short names, quiet Netty. */
-  private static void configureLogging() {
+  private static void configureLogging(String level) {
     String prefix = "org.slf4j.simpleLogger.";
+    System.setProperty(prefix + "defaultLogLevel", System.getProperty(prefix + "defaultLogLevel", level));
     System.setProperty(prefix + "showDateTime", System.getProperty(prefix + "showDateTime", "true"));
     System.setProperty(prefix + "dateTimeFormat",
         System.getProperty(prefix + "dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX"));
@@ -78,10 +80,12 @@ public final class ServerMain implements Runnable {
         out.println();
         out.println("Next steps:");
         out.println("  convoy-server run --data " + result.dataDirectory());
-        out.println("  export CONVOY_IDENTITY=" + result.adminIdentity() + " CONVOY_SERVER=localhost:"
-            + result.listen().port());
+        String port = result.listen().port() == 0
+            ? "$(cat " + result.dataDirectory().resolve("server.port") + ")"
+            : String.valueOf(result.listen().port());
+        out.println("  export CONVOY_IDENTITY=" + result.adminIdentity() + " CONVOY_SERVER=localhost:" + port);
         out.println("  convoy token create --group default --uses 10");
-        out.println("  convoy-agent enroll --server HOST:" + result.listen().port()
+        out.println("  convoy-agent enroll --server HOST:" + port
             + " --token TOKEN --ca-fingerprint " + result.caFingerprint() + " --data AGENT_DIR");
         out.flush();
         return 0;

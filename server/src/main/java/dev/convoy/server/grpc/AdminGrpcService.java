@@ -94,7 +94,8 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
         Require.matches("name", request.getName(), ReleaseHeader.NAME, "[a-z0-9][a-z0-9+._-]{0,63}");
       }
       return ListReleasesResponse.newBuilder()
-          .addAllReleases(catalogue.list(request.getName()).stream().map(ProtoMapper::release).toList()).build();
+          .addAllReleases(catalogue.list(request.getName()).stream().map(ProtoMapper::releaseSummary).toList())
+          .build();
     });
   }
 

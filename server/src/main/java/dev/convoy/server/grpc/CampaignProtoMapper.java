@@ -61,8 +61,8 @@ final class CampaignProtoMapper {
   static dev.convoy.protocol.v1.Campaign campaign(Campaign c, Optional<Release> release) {
     var b = dev.convoy.protocol.v1.Campaign.newBuilder()
         .setCampaignId(c.id()).setTitle(c.title())
-        .setRelease(release.map(ProtoMapper::release).orElseGet(() -> dev.convoy.protocol.v1.Release.newBuilder()
-            .setName(c.releaseName()).setVersion(c.releaseVersion()).build()))
+        .setRelease(release.map(ProtoMapper::releaseSummary).orElseGet(() -> dev.convoy.protocol.v1.Release
+            .newBuilder().setName(c.releaseName()).setVersion(c.releaseVersion()).build()))
         .setTargets(dev.convoy.protocol.v1.Targets.newBuilder().setAll(c.targets().all())
             .addAllGroups(c.targets().groups()).addAllEndpointIds(c.targets().endpointIds()))
         .setState(campaignState(c.state()))

@@ -55,6 +55,15 @@ final class ProtoMapper {
         .build();
   }
 
+  /**
+   * A release for listings (ListReleases, campaigns): without {@code chunk_sha256}, which grows with the payload
+   * (64 KiB of hashes for 1 GiB) and is only needed where a payload is transferred (the PublishRelease answer and
+   * an agent's DeploymentSpec), so that listings stay far below the message size limit.
+   */
+  static dev.convoy.protocol.v1.Release releaseSummary(Release r) {
+    return release(r).toBuilder().clearChunkSha256().build();
+  }
+
   static CreateEnrollmentTokenResponse token(IssuedToken issued) {
     return CreateEnrollmentTokenResponse.newBuilder()
         .setToken(issued.text()).setTokenId(issued.token().tokenId())

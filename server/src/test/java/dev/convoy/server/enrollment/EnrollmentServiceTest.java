@@ -133,7 +133,8 @@ class EnrollmentServiceTest {
     IssuedToken issued = service.createToken("lab", 5, 60, "admin");
     String text = issued.text();
     char last = text.charAt(text.length() - 2);
-    String wrongSecret = text.substring(0, text.length() - 2) + (last == 'A' ? 'B' : 'A') + text.charAt(text.length() - 1);
+    String wrongSecret = text.substring(0, text.length() - 2) + (last == 'A' ? 'B' : 'A')
+        + text.charAt(text.length() - 1);
     String unknownId = "cvt_0000000000000000_" + text.substring(21);
 
     for (String token : List.of(wrongSecret, unknownId, "cvt_nonsense", "hello")) {

@@ -21,7 +21,8 @@ public final class RocksEndpointStore implements EndpointStore {
 
   @Override
   public Optional<Endpoint> find(String endpointId) {
-    return Optional.ofNullable(storage.get(ColumnFamily.ENDPOINTS, Keys.of(endpointId))).map(RocksEndpointStore::decode);
+    return Optional.ofNullable(storage.get(ColumnFamily.ENDPOINTS, Keys.of(endpointId)))
+        .map(RocksEndpointStore::decode);
   }
 
   @Override

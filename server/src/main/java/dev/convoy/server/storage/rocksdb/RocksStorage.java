@@ -62,7 +62,8 @@ public final class RocksStorage implements Storage, AutoCloseable {
     syncWrite = new WriteOptions().setSync(true);
     List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
     for (ColumnFamily family : ColumnFamily.values()) {
-      descriptors.add(new ColumnFamilyDescriptor(family.nameBytes(), family.counters() ? counterOptions : plainOptions));
+      descriptors.add(new ColumnFamilyDescriptor(family.nameBytes(),
+          family.counters() ? counterOptions : plainOptions));
     }
     List<ColumnFamilyHandle> opened = new ArrayList<>();
     try {
