@@ -46,7 +46,11 @@ public record TokenText(String tokenId, byte[] secret) {
     if (!ID.matcher(id).matches() || !SECRET.matcher(secretText).matches()) {
       return Optional.empty();
     }
-    return Optional.of(new TokenText(id, Base64.getUrlDecoder().decode(secretText)));
+    try {
+      return Optional.of(new TokenText(id, Base64.getUrlDecoder().decode(secretText)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /** SHA-256 of the secret: what is stored and compared. */
