@@ -1,0 +1,164 @@
+package dev.convoy.server;
+
+import dev.convoy.server.error.ConvoyException;
+import dev.convoy.server.pki.ServerPki;
+import dev.convoy.server.storage.rocksdb.RocksStorage;
+import dev.convoy.transport.Fingerprint;
+import dev.convoy.transport.TlsContexts;
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.netty.handler.ssl.ClientAuth;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Convoy server: opens the data directory (PKI, RocksDB, content store), wires the services
+ * ({@link ServerComponents}) and serves them on one TLS 1.3 port with optional client authentication.
+ * {@code ServerMain run} uses it; tests embed it (listen on {@code 127.0.0.1:0}, then {@link #port()}).
+ *
+ * <p>Thread-safe. {@link #stop()} is idempotent: it ends agent sessions and campaign watches, stops gRPC (running
+ * calls get {@link ServerConfig#shutdownGrace()}), then closes the database.
+ */
+public final class ConvoyServer implements AutoCloseable {
+  private static final Logger logger = LoggerFactory.getLogger(ConvoyServer.class);
+
+  private final ServerConfig config;
+  private final ServerPki pki;
+  private final RocksStorage storage;
+  private final ExecutorService watchExecutor;
+  private final HealthStatusManager health = new HealthStatusManager();
+  private final ServerComponents components;
+  private final Server server;
+  private boolean stopped;
+
+  private ConvoyServer(ServerConfig config, Clock clock) throws IOException {
+    this.config = config;
+    DataDirectory dir = new DataDirectory(config.dataDirectory());
+    if (dir.initialisationMarker().isEmpty()) {
+      throw ConvoyException.failedPrecondition(dir.root() + " is not initialised (expected: convoy-server init --data "
+          + dir.root() + " first)");
+    }
+    pki = ServerPki.load(dir.pki(), clock);
+    storage = RocksStorage.open(dir.database());
+    watchExecutor = Executors.newFixedThreadPool(2, runnable -> {
+      Thread thread = new Thread(runnable, "convoy-watch");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      components = ServerComponents.wire(config, pki, storage, clock, watchExecutor);
+      components.campaigns().recover();
+      server = build(List.of(components.enrollmentGrpc(), components.agentGrpc(), components.adminGrpc(),
+          health.getHealthService(), ProtoReflectionServiceV1.newInstance()));
+      server.start();
+      writePortFile(dir);
+    } catch (IOException | RuntimeException e) {
+      watchExecutor.shutdownNow();
+      storage.close();
+      throw e;
+    }
+    health.setStatus("", ServingStatus.SERVING);
+    logger.info("listening address={} caFingerprint={}", address(), pki.caFingerprint());
+  }
+
+  /**
+   * Starts a server for an initialised data directory.
+   *
+   * @throws ConvoyException FAILED_PRECONDITION if the directory is not initialised or its PKI unreadable;
+   *     UNAVAILABLE if its database is held by another process
+   * @throws IOException if the address cannot be bound
+   */
+  public static ConvoyServer start(ServerConfig config, Clock clock) throws IOException {
+    return new ConvoyServer(config, clock);
+  }
+
+  private Server build(List<BindableService> services) {
+    NettyServerBuilder builder = NettyServerBuilder.forAddress(config.listen().toSocketAddress())
+        .sslContext(TlsContexts.server(pki.serverIdentity(), ClientAuth.OPTIONAL))
+        .maxInboundMessageSize(config.maxInboundMessageBytes())
+        .permitKeepAliveTime(config.permitKeepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
+        .permitKeepAliveWithoutCalls(true)
+        // Server-side pings find agents that vanished without closing their session stream.
+        .keepAliveTime(2, TimeUnit.MINUTES)
+        .keepAliveTimeout(20, TimeUnit.SECONDS);
+    for (BindableService service : services) {
+      builder.addService(ServerInterceptors.intercept(service, components.auth()));
+    }
+    return builder.build();
+  }
+
+  private void writePortFile(DataDirectory dir) throws IOException {
+    var temp = Files.createTempFile(dir.root(), "server.port", ".tmp");
+    Files.writeString(temp, port() + "\n", StandardCharsets.US_ASCII);
+    Files.move(temp, dir.portFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** The bound port (useful when listening on port 0). */
+  public int port() {
+    return ((InetSocketAddress) server.getListenSockets().get(0)).getPort();
+  }
+
+  /** The bound address, e.g. {@code 127.0.0.1:40123}. */
+  public ListenAddress address() {
+    return new ListenAddress(config.listen().host(), port());
+  }
+
+  /** The fingerprint agents pin at enrollment. */
+  public Fingerprint caFingerprint() {
+    return pki.caFingerprint();
+  }
+
+  /** Blocks until the server has stopped. */
+  public void awaitTermination() throws InterruptedException {
+    server.awaitTermination();
+  }
+
+  /** Stops serving and closes the database; idempotent. */
+  public synchronized void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    health.enterTerminalState();
+    components.hub().closeAll();
+    components.adminGrpc().closeWatches();
+    server.shutdown();
+    try {
+      if (!server.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+        server.shutdownNow();
+        server.awaitTermination(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      server.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    watchExecutor.shutdownNow();
+    storage.close();
+    try {
+      Files.deleteIfExists(new DataDirectory(config.dataDirectory()).portFile());
+    } catch (IOException e) {
+      logger.warn("cannot delete port file reason={}", e.getMessage());
+    }
+    logger.info("stopped");
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

@@ -1,0 +1,87 @@
+package dev.convoy.server;
+
+import dev.convoy.transport.Channels;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * How a server runs. Immutable; every field but {@code dataDirectory} has a default ({@link #defaults}).
+ *
+ * @param dataDirectory the initialised data directory ({@code convoy-server init})
+ * @param listen address to bind; default {@code 0.0.0.0:8443}, or what {@code server.properties} says
+ * @param chunkSize payload chunk size for new releases: each chunk gets its own SHA-256 and is the unit of a
+ *     download message; default 1 MiB, at most 4 MiB so that a chunk always fits a gRPC message
+ * @param maxInboundMessageBytes largest request message accepted; default {@link Channels#MAX_MESSAGE_BYTES}
+ * @param permitKeepAliveTime shortest client keepalive interval tolerated; default 30 s, below the agent's 60 s
+ * @param shutdownGrace how long running calls get to finish on stop; default 5 s
+ */
+public record ServerConfig(Path dataDirectory, ListenAddress listen, int chunkSize, int maxInboundMessageBytes,
+    Duration permitKeepAliveTime, Duration shutdownGrace) {
+  public static final int DEFAULT_CHUNK_SIZE = 1024 * 1024;
+  public static final int MAX_CHUNK_SIZE = 4 * 1024 * 1024;
+  public static final int MIN_CHUNK_SIZE = 1024;
+  static final String LISTEN_PROPERTY = "listen";
+
+  public ServerConfig {
+    Objects.requireNonNull(dataDirectory, "dataDirectory");
+    Objects.requireNonNull(listen, "listen");
+    if (chunkSize < MIN_CHUNK_SIZE || chunkSize > MAX_CHUNK_SIZE) {
+      throw new IllegalArgumentException(
+          "chunkSize: " + chunkSize + " (expected: " + MIN_CHUNK_SIZE + ".." + MAX_CHUNK_SIZE + ")");
+    }
+    if (maxInboundMessageBytes < chunkSize + 1024) {
+      throw new IllegalArgumentException("maxInboundMessageBytes: " + maxInboundMessageBytes
+          + " (expected: > chunkSize + 1024 = " + (chunkSize + 1024) + ")");
+    }
+    if (permitKeepAliveTime.isNegative() || shutdownGrace.isNegative()) {
+      throw new IllegalArgumentException("durations must not be negative");
+    }
+  }
+
+  /** Defaults for {@code dataDirectory}, without reading any file. */
+  public static ServerConfig defaults(Path dataDirectory) {
+    return new ServerConfig(dataDirectory, ListenAddress.DEFAULT, DEFAULT_CHUNK_SIZE, Channels.MAX_MESSAGE_BYTES,
+        Duration.ofSeconds(30), Duration.ofSeconds(5));
+  }
+
+  /**
+   * Defaults, with {@code listen} from {@code DIR/server.properties} when that file sets it.
+   *
+   * @throws IllegalArgumentException if the file cannot be read or holds a malformed {@code listen}
+   */
+  public static ServerConfig load(Path dataDirectory) {
+    ServerConfig config = defaults(dataDirectory);
+    Path file = new DataDirectory(dataDirectory).properties();
+    if (!Files.exists(file)) {
+      return config;
+    }
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(file + ": cannot read (" + e.getMessage() + ")", e);
+    }
+    String listen = properties.getProperty(LISTEN_PROPERTY);
+    return listen == null ? config : config.withListen(ListenAddress.parse(listen));
+  }
+
+  public ServerConfig withListen(ListenAddress newListen) {
+    return new ServerConfig(dataDirectory, newListen, chunkSize, maxInboundMessageBytes, permitKeepAliveTime,
+        shutdownGrace);
+  }
+
+  public ServerConfig withChunkSize(int newChunkSize) {
+    return new ServerConfig(dataDirectory, listen, newChunkSize, maxInboundMessageBytes, permitKeepAliveTime,
+        shutdownGrace);
+  }
+
+  public ServerConfig withShutdownGrace(Duration newGrace) {
+    return new ServerConfig(dataDirectory, listen, chunkSize, maxInboundMessageBytes, permitKeepAliveTime, newGrace);
+  }
+}

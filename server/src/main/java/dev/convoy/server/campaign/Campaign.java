@@ -1,0 +1,61 @@
+package dev.convoy.server.campaign;
+
+import dev.convoy.server.error.ConvoyException;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The deployment of one release to a target set, with its mode on each of the three axes.
+ *
+ * @param deploymentCount deployments created when it started (0 while DRAFT)
+ * @param startedAt null until started
+ * @param finishedAt null until terminal
+ */
+public record Campaign(String id, String title, String releaseName, String releaseVersion, Targets targets,
+    CampaignState state, Delivery delivery, Rollout rollout, Execution execution, String createdBy,
+    Instant createdAt, Instant startedAt, Instant finishedAt, int deploymentCount) {
+
+  public Campaign {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(releaseName, "releaseName");
+    Objects.requireNonNull(releaseVersion, "releaseVersion");
+    Objects.requireNonNull(targets, "targets");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(createdAt, "createdAt");
+  }
+
+  public String releaseRef() {
+    return releaseName + "@" + releaseVersion;
+  }
+
+  /** This campaign RUNNING since {@code at} with {@code deployments} deployments. */
+  public Campaign started(Instant at, int deployments) {
+    requireCanMoveTo(CampaignState.RUNNING);
+    return new Campaign(id, title, releaseName, releaseVersion, targets, CampaignState.RUNNING, delivery, rollout,
+        execution, createdBy, createdAt, at, null, deployments);
+  }
+
+  /** This campaign COMPLETED at {@code at}. */
+  public Campaign completed(Instant at) {
+    requireCanMoveTo(CampaignState.COMPLETED);
+    return new Campaign(id, title, releaseName, releaseVersion, targets, CampaignState.COMPLETED, delivery, rollout,
+        execution, createdBy, createdAt, startedAt, at, deploymentCount);
+  }
+
+  private void requireCanMoveTo(CampaignState next) {
+    if (!state.canMoveTo(next)) {
+      throw ConvoyException.failedPrecondition("campaign " + id + " is " + state + " (expected: one of "
+          + stateThatLeadsTo(next) + " to become " + next + ")");
+    }
+  }
+
+  private static String stateThatLeadsTo(CampaignState next) {
+    StringBuilder names = new StringBuilder();
+    for (CampaignState state : CampaignState.values()) {
+      if (state.canMoveTo(next)) {
+        names.append(names.isEmpty() ? "" : ", ").append(state);
+      }
+    }
+    return names.toString();
+  }
+}

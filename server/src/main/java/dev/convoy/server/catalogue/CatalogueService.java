@@ -1,0 +1,105 @@
+package dev.convoy.server.catalogue;
+
+import dev.convoy.server.common.StripedLocks;
+import dev.convoy.server.error.ConvoyException;
+import dev.convoy.server.storage.ChangeSet;
+import dev.convoy.server.storage.Storage;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The release catalogue: publishing (verified, content-addressed, idempotent per name@version and content) and
+ * lookups. Thread-safe: recording one name@version is serialised, so two racing publications of it cannot both win.
+ */
+public final class CatalogueService {
+  private static final Logger logger = LoggerFactory.getLogger(CatalogueService.class);
+
+  private final ReleaseStore releases;
+  private final ContentStore content;
+  private final Storage storage;
+  private final Clock clock;
+  private final int chunkSize;
+  private final StripedLocks locks = new StripedLocks(64);
+
+  public CatalogueService(ReleaseStore releases, ContentStore content, Storage storage, Clock clock, int chunkSize) {
+    this.releases = releases;
+    this.content = content;
+    this.storage = storage;
+    this.clock = clock;
+    this.chunkSize = chunkSize;
+  }
+
+  /**
+   * Starts publishing a release. Refuses early, before any payload byte is received, if name@version exists with
+   * another declared hash.
+   *
+   * @throws ConvoyException ALREADY_EXISTS as described
+   */
+  public Publication beginPublish(ReleaseHeader header, String publisher) {
+    releases.find(header.name(), header.version())
+        .filter(existing -> !existing.sha256().equals(header.sha256()))
+        .ifPresent(existing -> {
+          throw conflict(existing);
+        });
+    return new Publication(this, header, content.begin(header.length(), chunkSize), publisher);
+  }
+
+  Release record(ReleaseHeader header, StoredContent stored, ContentStore.Upload upload, String publisher) {
+    Lock lock = locks.forKey(header.ref());
+    lock.lock();
+    try {
+      Optional<Release> existing = releases.find(header.name(), header.version());
+      if (existing.isPresent()) {
+        if (!existing.get().sha256().equals(stored.sha256())) {
+          throw conflict(existing.get());
+        }
+        logger.info("release published again with the same content release={}", header.ref());
+        return existing.get();
+      }
+      upload.store();
+      Release release = new Release(header.name(), header.version(), header.installer(), header.archiveFormat(),
+          stored.sha256(), stored.length(), stored.chunkSize(), stored.chunkSha256(), clock.instant(), publisher);
+      ChangeSet changes = storage.begin();
+      releases.put(changes, release);
+      storage.commit(changes);
+      logger.info("release published release={} sha256={} length={} by={}",
+          release.ref(), release.sha256(), release.length(), publisher);
+      return release;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static ConvoyException conflict(Release existing) {
+    return ConvoyException.alreadyExists("release: " + existing.ref() + " exists already with sha256 "
+        + existing.sha256() + " (expected: the same content, or a new version)");
+  }
+
+  public Optional<Release> find(String name, String version) {
+    return releases.find(name, version);
+  }
+
+  /** @throws ConvoyException NOT_FOUND naming name@version */
+  public Release require(String name, String version) {
+    return releases.find(name, version)
+        .orElseThrow(() -> ConvoyException.notFound("release: " + name + "@" + version + " not found"));
+  }
+
+  /** Releases of {@code name} (every package if empty), by name, then by semver precedence. */
+  public List<Release> list(String name) {
+    return releases.list(name).stream()
+        .sorted(Comparator.comparing(Release::name)
+            .thenComparing(r -> SemVer.parse("version", r.version())))
+        .toList();
+  }
+
+  /** Opens a release's payload for reading. */
+  public java.nio.channels.SeekableByteChannel openPayload(Release release) {
+    return content.open(release.sha256());
+  }
+}

@@ -1,0 +1,100 @@
+package dev.convoy.server.endpoint;
+
+import dev.convoy.server.common.StripedLocks;
+import dev.convoy.server.error.ConvoyException;
+import dev.convoy.server.storage.ChangeSet;
+import dev.convoy.server.storage.Storage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The endpoint registry: lookups, listing with presence, and what agents report about themselves.
+ *
+ * <p>Thread-safe: updates of one endpoint are serialised by a per-endpoint lock held until the change is durable.
+ */
+public final class EndpointService {
+  private static final Logger logger = LoggerFactory.getLogger(EndpointService.class);
+
+  private final EndpointStore store;
+  private final Storage storage;
+  private final Presence presence;
+  private final Clock clock;
+  private final StripedLocks locks = new StripedLocks(256);
+
+  public EndpointService(EndpointStore store, Storage storage, Presence presence, Clock clock) {
+    this.store = store;
+    this.storage = storage;
+    this.presence = presence;
+    this.clock = clock;
+  }
+
+  public Optional<Endpoint> find(String endpointId) {
+    return store.find(endpointId);
+  }
+
+  /** @throws ConvoyException NOT_FOUND if no such endpoint was enrolled */
+  public Endpoint require(String endpointId) {
+    return store.find(endpointId)
+        .orElseThrow(() -> ConvoyException.notFound("endpoint_id: " + endpointId + " is not an enrolled endpoint"));
+  }
+
+  /** Every endpoint with its presence, in id order. */
+  public List<EndpointView> list() {
+    return store.list().stream().map(this::view).toList();
+  }
+
+  public EndpointView view(Endpoint endpoint) {
+    Instant seen = presence.lastSeen(endpoint.id())
+        .filter(live -> endpoint.lastSeen() == null || live.isAfter(endpoint.lastSeen()))
+        .orElse(endpoint.lastSeen());
+    return new EndpointView(endpoint, presence.isOnline(endpoint.id()), seen);
+  }
+
+  /** The endpoint's current desired-state revision. */
+  public long revision(String endpointId) {
+    return store.revision(endpointId);
+  }
+
+  /** Durably records an inventory report of {@code endpointId} (the caller, already authenticated). */
+  public Endpoint recordInventory(String endpointId, Inventory inventory) {
+    Instant now = clock.instant();
+    presence.heardFrom(endpointId, now);
+    Endpoint updated = update(endpointId, endpoint -> endpoint.withInventory(inventory, now));
+    logger.info("inventory recorded endpoint={} packages={}", endpointId, inventory.packages().size());
+    return updated;
+  }
+
+  /** Marks the endpoint online and durably records its agent version and last-seen time. */
+  public void sessionOpened(String endpointId, String agentVersion) {
+    Instant now = clock.instant();
+    presence.online(endpointId, now);
+    update(endpointId, endpoint -> endpoint.withSession(agentVersion, now));
+  }
+
+  public void sessionClosed(String endpointId) {
+    presence.offline(endpointId, clock.instant());
+  }
+
+  public void heardFrom(String endpointId) {
+    presence.heardFrom(endpointId, clock.instant());
+  }
+
+  private Endpoint update(String endpointId, java.util.function.UnaryOperator<Endpoint> change) {
+    Lock lock = locks.forKey(endpointId);
+    lock.lock();
+    try {
+      Endpoint updated = change.apply(require(endpointId));
+      ChangeSet changes = storage.begin();
+      store.put(changes, updated);
+      storage.commit(changes);
+      return updated;
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package dev.convoy.server.grpc;
+
+import dev.convoy.protocol.v1.AdminServiceGrpc;
+import dev.convoy.protocol.v1.Campaign;
+import dev.convoy.protocol.v1.CampaignStatus;
+import dev.convoy.protocol.v1.CreateCampaignRequest;
+import dev.convoy.protocol.v1.CreateEnrollmentTokenRequest;
+import dev.convoy.protocol.v1.CreateEnrollmentTokenResponse;
+import dev.convoy.protocol.v1.GetCampaignStatusRequest;
+import dev.convoy.protocol.v1.ListCampaignsRequest;
+import dev.convoy.protocol.v1.ListCampaignsResponse;
+import dev.convoy.protocol.v1.ListEndpointsRequest;
+import dev.convoy.protocol.v1.ListEndpointsResponse;
+import dev.convoy.protocol.v1.ListReleasesRequest;
+import dev.convoy.protocol.v1.ListReleasesResponse;
+import dev.convoy.protocol.v1.PublishReleaseRequest;
+import dev.convoy.protocol.v1.Release;
+import dev.convoy.protocol.v1.StartCampaignRequest;
+import dev.convoy.protocol.v1.WhoAmIRequest;
+import dev.convoy.protocol.v1.WhoAmIResponse;
+import dev.convoy.server.campaign.CampaignService;
+import dev.convoy.server.catalogue.CatalogueService;
+import dev.convoy.server.catalogue.ReleaseHeader;
+import dev.convoy.server.common.Require;
+import dev.convoy.server.endpoint.EndpointService;
+import dev.convoy.server.enrollment.EnrollmentService;
+import dev.convoy.server.people.Role;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
+
+/** {@code convoy.v1.AdminService}: for people with role admin ({@link AuthInterceptor}). */
+public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
+  private static final Pattern CAMPAIGN_ID = Pattern.compile("cmp-[0-9a-f]{16}");
+  private final EnrollmentService enrollment;
+  private final EndpointService endpoints;
+  private final CatalogueService catalogue;
+  private final CampaignService campaigns;
+  private final Executor watchExecutor;
+  private final Set<CampaignWatch> watches = CampaignWatch.newRegistry();
+
+  /** @param watchExecutor computes and sends WatchCampaign updates, off the threads that change campaigns */
+  public AdminGrpcService(EnrollmentService enrollment, EndpointService endpoints, CatalogueService catalogue,
+      CampaignService campaigns, Executor watchExecutor) {
+    this.enrollment = enrollment;
+    this.endpoints = endpoints;
+    this.catalogue = catalogue;
+    this.campaigns = campaigns;
+    this.watchExecutor = watchExecutor;
+  }
+
+  /** Ends every open WatchCampaign stream with UNAVAILABLE (server shutting down). */
+  public void closeWatches() {
+    for (CampaignWatch watch : List.copyOf(watches)) {
+      watch.shutdown();
+    }
+  }
+
+  @Override
+  public void whoAmI(WhoAmIRequest request, StreamObserver<WhoAmIResponse> observer) {
+    GrpcCalls.unary(observer, () -> {
+      Principal caller = Principal.current();
+      return WhoAmIResponse.newBuilder().setSubject(caller.subject()).setName(caller.name())
+          .addAllRoles(caller.roles().stream().map(Role::label).sorted().toList()).build();
+    });
+  }
+
+  @Override
+  public void createEnrollmentToken(CreateEnrollmentTokenRequest request,
+      StreamObserver<CreateEnrollmentTokenResponse> observer) {
+    GrpcCalls.unary(observer, () -> ProtoMapper.token(enrollment.createToken(request.getGroup(), request.getUses(),
+        request.getTtlSeconds(), Principal.current().subject())));
+  }
+
+  @Override
+  public void listEndpoints(ListEndpointsRequest request, StreamObserver<ListEndpointsResponse> observer) {
+    GrpcCalls.unary(observer, () -> ListEndpointsResponse.newBuilder()
+        .addAllEndpoints(endpoints.list().stream().map(ProtoMapper::endpoint).toList()).build());
+  }
+
+  @Override
+  public StreamObserver<PublishReleaseRequest> publishRelease(StreamObserver<Release> observer) {
+    return new PublishReleaseCall(catalogue, Principal.current().subject(), observer);
+  }
+
+  @Override
+  public void listReleases(ListReleasesRequest request, StreamObserver<ListReleasesResponse> observer) {
+    GrpcCalls.unary(observer, () -> {
+      if (!request.getName().isEmpty()) {
+        Require.matches("name", request.getName(), ReleaseHeader.NAME, "[a-z0-9][a-z0-9+._-]{0,63}");
+      }
+      return ListReleasesResponse.newBuilder()
+          .addAllReleases(catalogue.list(request.getName()).stream().map(ProtoMapper::releaseSummary).toList())
+          .build();
+    });
+  }
+
+  @Override
+  public void createCampaign(CreateCampaignRequest request, StreamObserver<Campaign> observer) {
+    GrpcCalls.unary(observer, () -> campaign(campaigns.create(
+        CampaignProtoMapper.newCampaign(request, Principal.current().subject()))));
+  }
+
+  @Override
+  public void startCampaign(StartCampaignRequest request, StreamObserver<Campaign> observer) {
+    GrpcCalls.unary(observer, () -> campaign(campaigns.start(campaignId(request.getCampaignId()))));
+  }
+
+  @Override
+  public void listCampaigns(ListCampaignsRequest request, StreamObserver<ListCampaignsResponse> observer) {
+    GrpcCalls.unary(observer, () -> ListCampaignsResponse.newBuilder()
+        .addAllCampaigns(campaigns.list().stream().map(this::campaign).toList()).build());
+  }
+
+  @Override
+  public void getCampaignStatus(GetCampaignStatusRequest request, StreamObserver<CampaignStatus> observer) {
+    GrpcCalls.unary(observer, () -> {
+      var status = campaigns.status(campaignId(request.getCampaignId()));
+      return CampaignProtoMapper.status(status, release(status.campaign()));
+    });
+  }
+
+  @Override
+  public void watchCampaign(GetCampaignStatusRequest request, StreamObserver<CampaignStatus> observer) {
+    var out = (ServerCallStreamObserver<CampaignStatus>) observer;
+    try {
+      campaignId(request.getCampaignId());
+    } catch (RuntimeException e) {
+      GrpcCalls.fail(out, e);
+      return;
+    }
+    CampaignWatch.start(request.getCampaignId(), campaigns, catalogue, out, watchExecutor, watches);
+  }
+
+  private Campaign campaign(dev.convoy.server.campaign.Campaign campaign) {
+    return CampaignProtoMapper.campaign(campaign, release(campaign));
+  }
+
+  private Optional<dev.convoy.server.catalogue.Release> release(dev.convoy.server.campaign.Campaign campaign) {
+    return catalogue.find(campaign.releaseName(), campaign.releaseVersion());
+  }
+
+  private static String campaignId(String value) {
+    return Require.matches("campaign_id", value, CAMPAIGN_ID, "cmp- followed by 16 lowercase hex digits");
+  }
+}

@@ -1,0 +1,97 @@
+package dev.convoy.server.grpc;
+
+import dev.convoy.protocol.v1.AgentMessage;
+import dev.convoy.protocol.v1.AgentServiceGrpc;
+import dev.convoy.protocol.v1.DesiredState;
+import dev.convoy.protocol.v1.DownloadChunk;
+import dev.convoy.protocol.v1.DownloadRequest;
+import dev.convoy.protocol.v1.InventoryAck;
+import dev.convoy.protocol.v1.InventoryReport;
+import dev.convoy.protocol.v1.ServerHint;
+import dev.convoy.protocol.v1.StatusAck;
+import dev.convoy.protocol.v1.StatusReport;
+import dev.convoy.protocol.v1.SyncRequest;
+import dev.convoy.server.campaign.DeploymentService;
+import dev.convoy.server.campaign.ReportResult;
+import dev.convoy.server.catalogue.CatalogueService;
+import dev.convoy.server.common.Require;
+import dev.convoy.server.endpoint.EndpointService;
+import dev.convoy.server.error.ConvoyException;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+
+/**
+ * {@code convoy.v1.AgentService}: everything an enrolled agent calls. The caller is the endpoint of the client
+ * certificate ({@link AuthInterceptor}); a request naming any other endpoint, or a deployment of another endpoint,
+ * is refused with PERMISSION_DENIED before anything is written.
+ */
+public final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBase {
+  private final EndpointService endpoints;
+  private final DeploymentService deployments;
+  private final CatalogueService catalogue;
+  private final SessionHub hub;
+
+  public AgentGrpcService(EndpointService endpoints, DeploymentService deployments, CatalogueService catalogue,
+      SessionHub hub) {
+    this.endpoints = endpoints;
+    this.deployments = deployments;
+    this.catalogue = catalogue;
+    this.hub = hub;
+  }
+
+  @Override
+  public StreamObserver<AgentMessage> session(StreamObserver<ServerHint> observer) {
+    return hub.open(Principal.currentEndpointId(), (ServerCallStreamObserver<ServerHint>) observer);
+  }
+
+  @Override
+  public void sync(SyncRequest request, StreamObserver<DesiredState> observer) {
+    GrpcCalls.unary(observer, () -> {
+      String caller = requireCaller("endpoint_id", request.getEndpointId());
+      endpoints.heardFrom(caller);
+      return CampaignProtoMapper.desiredState(deployments.desiredState(caller));
+    });
+  }
+
+  @Override
+  public void reportStatus(StatusReport request, StreamObserver<StatusAck> observer) {
+    GrpcCalls.unary(observer, () -> {
+      String caller = requireCaller("endpoint_id", request.getEndpointId());
+      ReportResult result = deployments.report(caller, CampaignProtoMapper.report(request));
+      return StatusAck.newBuilder().setApplied(result.applied())
+          .setCurrentState(CampaignProtoMapper.deploymentState(result.state()))
+          .setCurrentSequence(result.sequence()).build();
+    });
+  }
+
+  @Override
+  public void reportInventory(InventoryReport request, StreamObserver<InventoryAck> observer) {
+    GrpcCalls.unary(observer, () -> {
+      String caller = requireCaller("endpoint_id", request.getEndpointId());
+      endpoints.recordInventory(caller, ProtoMapper.inventory(request));
+      return InventoryAck.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void download(DownloadRequest request, StreamObserver<DownloadChunk> observer) {
+    DownloadCall.start(request, deployments, catalogue, (ServerCallStreamObserver<DownloadChunk>) observer);
+  }
+
+  /**
+   * The caller's endpoint id, after checking that the request names it.
+   *
+   * @throws ConvoyException INVALID_ARGUMENT if {@code requested} is empty, PERMISSION_DENIED if it is another's
+   */
+  static String requireCaller(String field, String requested) {
+    String caller = Principal.currentEndpointId();
+    if (requested.isEmpty()) {
+      throw ConvoyException.invalidArgument(field + ": empty (expected: the caller's endpoint id " + caller + ")");
+    }
+    if (!requested.equals(caller)) {
+      throw ConvoyException.permissionDenied(
+          field + ": " + Require.shown(requested) + " is not the caller (" + caller + ")");
+    }
+    return caller;
+  }
+}

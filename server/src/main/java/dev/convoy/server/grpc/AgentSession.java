@@ -1,0 +1,147 @@
+package dev.convoy.server.grpc;
+
+import dev.convoy.protocol.v1.AgentMessage;
+import dev.convoy.protocol.v1.Hello;
+import dev.convoy.protocol.v1.RevisionReady;
+import dev.convoy.protocol.v1.ServerHint;
+import dev.convoy.server.common.Require;
+import dev.convoy.server.endpoint.EndpointService;
+import dev.convoy.server.error.ConvoyException;
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+
+/**
+ * One agent's Session stream. The agent sends Hello (naming itself) first, then Pings; the server sends hints.
+ * Hints coalesce: only the newest revision not yet sent is kept, and it is sent when the stream is ready, so a
+ * slow agent never makes the server buffer.
+ *
+ * <p>Inbound messages arrive serialised; hints come from other threads; both meet under this object's monitor,
+ * which also guards the (not thread-safe) outbound observer.
+ */
+final class AgentSession implements StreamObserver<AgentMessage> {
+  private final String endpointId;
+  private final ServerCallStreamObserver<ServerHint> out;
+  private final SessionHub hub;
+  private final EndpointService endpoints;
+  private boolean greeted;
+  private boolean closed;
+  private long pendingRevision;
+  private long sentRevision;
+
+  AgentSession(String endpointId, ServerCallStreamObserver<ServerHint> out, SessionHub hub,
+      EndpointService endpoints) {
+    this.endpointId = endpointId;
+    this.out = out;
+    this.hub = hub;
+    this.endpoints = endpoints;
+    out.setOnReadyHandler(this::flush);
+    out.setOnCancelHandler(this::cancelled);
+  }
+
+  String endpointId() {
+    return endpointId;
+  }
+
+  @Override
+  public void onNext(AgentMessage message) {
+    try {
+      switch (message.getKindCase()) {
+        case HELLO -> hello(message.getHello());
+        case PING -> ping();
+        default -> throw ConvoyException.invalidArgument("message: empty (expected: hello or ping)");
+      }
+    } catch (RuntimeException e) {
+      end(StatusMapper.toStatus(e));
+    }
+  }
+
+  private void hello(Hello hello) {
+    if (hello.getEndpointId().isEmpty()) {
+      throw ConvoyException.invalidArgument("hello.endpoint_id: empty (expected: " + endpointId + ")");
+    }
+    if (!hello.getEndpointId().equals(endpointId)) {
+      throw ConvoyException.permissionDenied("hello.endpoint_id: " + Require.shown(hello.getEndpointId())
+          + " is not the caller (" + endpointId + ")");
+    }
+    String agentVersion = Require.optionalText("hello.agent_version", hello.getAgentVersion(), 64);
+    synchronized (this) {
+      greeted = true;
+    }
+    endpoints.sessionOpened(endpointId, agentVersion);
+    hub.register(this);
+    long current = endpoints.revision(endpointId);
+    if (current > hello.getKnownRevision()) {
+      hint(current);
+    }
+  }
+
+  private void ping() {
+    synchronized (this) {
+      if (!greeted) {
+        throw ConvoyException.invalidArgument("first message: ping (expected: hello)");
+      }
+    }
+    endpoints.heardFrom(endpointId);
+  }
+
+  /** Queues a RevisionReady hint; sends it now if the stream can take it. */
+  synchronized void hint(long revision) {
+    pendingRevision = Math.max(pendingRevision, revision);
+    flush();
+  }
+
+  private synchronized void flush() {
+    if (closed || pendingRevision <= sentRevision || !out.isReady()) {
+      return;
+    }
+    sentRevision = pendingRevision;
+    out.onNext(ServerHint.newBuilder()
+        .setRevisionReady(RevisionReady.newBuilder().setRevision(sentRevision)).build());
+  }
+
+  /** A newer session of the same endpoint took over. */
+  void replaced() {
+    end(Status.ABORTED.withDescription("replaced by a newer session of endpoint " + endpointId));
+  }
+
+  void shutdown() {
+    end(Status.UNAVAILABLE.withDescription("server is shutting down"));
+  }
+
+  private void end(Status status) {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (!out.isCancelled()) {
+        out.onError(status.asRuntimeException());
+      }
+    }
+    hub.unregister(this);
+  }
+
+  private void cancelled() {
+    synchronized (this) {
+      closed = true;
+    }
+    hub.unregister(this);
+  }
+
+  @Override
+  public void onError(Throwable t) {
+    cancelled();
+  }
+
+  @Override
+  public void onCompleted() {
+    synchronized (this) {
+      if (!closed) {
+        closed = true;
+        out.onCompleted();
+      }
+    }
+    hub.unregister(this);
+  }
+}

@@ -1,0 +1,160 @@
+package dev.convoy.server.grpc;
+
+import dev.convoy.protocol.v1.AdminServiceGrpc;
+import dev.convoy.protocol.v1.AgentServiceGrpc;
+import dev.convoy.protocol.v1.EnrollmentServiceGrpc;
+import dev.convoy.server.endpoint.Endpoint;
+import dev.convoy.server.endpoint.EndpointService;
+import dev.convoy.server.error.ConvoyException;
+import dev.convoy.server.error.ErrorCode;
+import dev.convoy.server.people.Person;
+import dev.convoy.server.people.PersonService;
+import dev.convoy.server.people.Role;
+import dev.convoy.server.pki.CertificatePolicy;
+import dev.convoy.server.pki.CertificateSubject;
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Grpc;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.health.v1.HealthGrpc;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides, per call, who the caller is and whether it may use the service (docs/runtime-layout.md "One port").
+ * TLS has already checked that a presented certificate chains to the CA; this adds the server's records:
+ * <ul>
+ *   <li>Enrollment and health: anyone, certificate or not.</li>
+ *   <li>AgentService: a current (not expired, per the injected clock) endpoint certificate of an enrolled, not
+ *       revoked endpoint, with the serial the server issued it.</li>
+ *   <li>AdminService and reflection: a person certificate of a known person with role admin.</li>
+ *   <li>Any other service: refused (default deny).</li>
+ * </ul>
+ * No certificate where one is needed: UNAUTHENTICATED "client certificate required"; otherwise PERMISSION_DENIED.
+ * The established {@link Principal} is put in the call's {@link Context}. Thread-safe.
+ */
+public final class AuthInterceptor implements ServerInterceptor {
+  private static final Logger logger = LoggerFactory.getLogger(AuthInterceptor.class);
+
+  private enum Access { PUBLIC, ENDPOINT, ADMIN }
+
+  private static final Map<String, Access> RULES = Map.of(
+      EnrollmentServiceGrpc.SERVICE_NAME, Access.PUBLIC,
+      HealthGrpc.SERVICE_NAME, Access.PUBLIC,
+      AgentServiceGrpc.SERVICE_NAME, Access.ENDPOINT,
+      AdminServiceGrpc.SERVICE_NAME, Access.ADMIN,
+      io.grpc.reflection.v1.ServerReflectionGrpc.SERVICE_NAME, Access.ADMIN,
+      io.grpc.reflection.v1alpha.ServerReflectionGrpc.SERVICE_NAME, Access.ADMIN);
+
+  private final EndpointService endpoints;
+  private final PersonService people;
+  private final Clock clock;
+
+  public AuthInterceptor(EndpointService endpoints, PersonService people, Clock clock) {
+    this.endpoints = endpoints;
+    this.people = people;
+    this.clock = clock;
+  }
+
+  @Override
+  public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+      ServerCallHandler<Q, R> next) {
+    String service = call.getMethodDescriptor().getServiceName();
+    Principal principal;
+    try {
+      principal = authorize(service, peerCertificate(call));
+    } catch (RuntimeException e) {
+      logger.warn("call refused method={} peer={} reason={}", call.getMethodDescriptor().getFullMethodName(),
+          call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR), e.getMessage());
+      call.close(StatusMapper.toStatus(e), new Metadata());
+      return new ServerCall.Listener<>() {};
+    }
+    Context context = Context.current().withValue(Principal.CONTEXT_KEY, principal);
+    return Contexts.interceptCall(context, call, headers, next);
+  }
+
+  private Principal authorize(String service, Optional<X509Certificate> certificate) {
+    Access access = RULES.get(service);
+    if (access == null) {
+      throw ConvoyException.permissionDenied("service " + service + " is not open to callers");
+    }
+    return switch (access) {
+      case PUBLIC -> Principal.ANONYMOUS;
+      case ENDPOINT -> endpoint(subjectOf(certificate, CertificateSubject.Kind.ENDPOINT, service), certificate.get());
+      case ADMIN -> admin(subjectOf(certificate, CertificateSubject.Kind.PERSON, service), certificate.get());
+    };
+  }
+
+  private CertificateSubject subjectOf(Optional<X509Certificate> certificate, CertificateSubject.Kind kind,
+      String service) {
+    X509Certificate cert = certificate.orElseThrow(
+        () -> new ConvoyException(ErrorCode.UNAUTHENTICATED, "client certificate required"));
+    try {
+      cert.checkValidity(Date.from(clock.instant()));
+    } catch (CertificateExpiredException e) {
+      throw new ConvoyException(ErrorCode.UNAUTHENTICATED, "client certificate expired at "
+          + cert.getNotAfter().toInstant());
+    } catch (CertificateNotYetValidException e) {
+      throw new ConvoyException(ErrorCode.UNAUTHENTICATED, "client certificate not valid before "
+          + cert.getNotBefore().toInstant());
+    }
+    String subject = cert.getSubjectX500Principal().getName();
+    return CertificatePolicy.classify(cert.getSubjectX500Principal())
+        .filter(s -> s.kind() == kind)
+        .orElseThrow(() -> ConvoyException.permissionDenied(service + " needs "
+            + (kind == CertificateSubject.Kind.ENDPOINT ? "an endpoint" : "a person") + " certificate (presented: "
+            + subject + ")"));
+  }
+
+  private Principal endpoint(CertificateSubject subject, X509Certificate certificate) {
+    Endpoint endpoint = endpoints.find(subject.name())
+        .orElseThrow(() -> ConvoyException.permissionDenied("endpoint " + subject.name() + " is not enrolled"));
+    if (endpoint.revoked()) {
+      throw ConvoyException.permissionDenied("endpoint " + subject.name() + " is revoked");
+    }
+    String serial = certificate.getSerialNumber().toString(16);
+    if (!serial.equals(endpoint.certificateSerial())) {
+      throw ConvoyException.permissionDenied("certificate " + serial + " is not the current certificate of endpoint "
+          + subject.name());
+    }
+    return new Principal(Principal.Kind.ENDPOINT, subject.name(), certificate.getSubjectX500Principal().getName(),
+        Set.of());
+  }
+
+  private Principal admin(CertificateSubject subject, X509Certificate certificate) {
+    Person person = people.find(subject.name())
+        .orElseThrow(() -> ConvoyException.permissionDenied("person " + subject.name() + " is not known"));
+    if (!person.hasRole(Role.ADMIN)) {
+      throw ConvoyException.permissionDenied("person " + subject.name() + " lacks role admin");
+    }
+    return new Principal(Principal.Kind.PERSON, person.name(), certificate.getSubjectX500Principal().getName(),
+        person.roles());
+  }
+
+  private static Optional<X509Certificate> peerCertificate(ServerCall<?, ?> call) {
+    SSLSession session = call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION);
+    if (session == null) {
+      return Optional.empty();
+    }
+    try {
+      Certificate[] chain = session.getPeerCertificates();
+      return chain.length > 0 && chain[0] instanceof X509Certificate x509 ? Optional.of(x509) : Optional.empty();
+    } catch (SSLPeerUnverifiedException e) {
+      return Optional.empty();
+    }
+  }
+}

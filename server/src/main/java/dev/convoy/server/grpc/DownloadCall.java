@@ -1,0 +1,117 @@
+package dev.convoy.server.grpc;
+
+import com.google.protobuf.UnsafeByteOperations;
+import dev.convoy.protocol.v1.DownloadChunk;
+import dev.convoy.protocol.v1.DownloadRequest;
+import dev.convoy.server.campaign.Deployment;
+import dev.convoy.server.campaign.DeploymentService;
+import dev.convoy.server.campaign.StatusReport;
+import dev.convoy.server.catalogue.CatalogueService;
+import dev.convoy.server.catalogue.Release;
+import dev.convoy.server.common.Require;
+import dev.convoy.server.error.ConvoyException;
+import io.grpc.stub.ServerCallStreamObserver;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Download call: streams a release payload from a chunk-aligned offset to the end, one chunk per message,
+ * reading the file sequentially and only while the transport is ready ({@code isReady} / {@code onReady}), so a
+ * download of any size holds about one chunk in memory and a slow agent slows the reading, not the heap.
+ *
+ * <p>Callbacks of one call are serialised by gRPC; the monitor guards the channel against a concurrent cancel.
+ */
+final class DownloadCall {
+  private static final Logger logger = LoggerFactory.getLogger(DownloadCall.class);
+
+  private final ServerCallStreamObserver<DownloadChunk> out;
+  private final SeekableByteChannel payload;
+  private final Release release;
+  private final String deploymentId;
+  private long position;
+  private boolean done;
+
+  private DownloadCall(ServerCallStreamObserver<DownloadChunk> out, SeekableByteChannel payload, Release release,
+      String deploymentId, long offset) {
+    this.out = out;
+    this.payload = payload;
+    this.release = release;
+    this.deploymentId = deploymentId;
+    this.position = offset;
+  }
+
+  /** Checks the request (the caller must own the deployment; the offset must be a chunk boundary) and starts. */
+  static void start(DownloadRequest request, DeploymentService deployments, CatalogueService catalogue,
+      ServerCallStreamObserver<DownloadChunk> out) {
+    DownloadCall call = null;
+    try {
+      String caller = AgentGrpcService.requireCaller("endpoint_id", request.getEndpointId());
+      Require.matches("deployment_id", request.getDeploymentId(), StatusReport.DEPLOYMENT_ID,
+          "dep- followed by 16 lowercase hex digits");
+      Deployment deployment = deployments.requireOwned(caller, request.getDeploymentId());
+      Release release = deployments.releaseOf(deployment);
+      long offset = request.getOffset();
+      if (offset < 0 || offset >= release.length() || offset % release.chunkSize() != 0) {
+        throw ConvoyException.invalidArgument("offset: " + offset + " (expected: a multiple of chunk_size "
+            + release.chunkSize() + " below length " + release.length() + ")");
+      }
+      SeekableByteChannel payload = catalogue.openPayload(release);
+      call = new DownloadCall(out, payload, release, deployment.id(), offset);
+      payload.position(offset);
+      logger.info("download started deployment={} release={} offset={}", deployment.id(), release.ref(), offset);
+    } catch (RuntimeException | IOException e) {
+      if (call != null) {
+        call.finish();
+      }
+      GrpcCalls.fail(out, e);
+      return;
+    }
+    out.setOnCancelHandler(call::cancelled);
+    out.setOnReadyHandler(call::pump);
+    call.pump();
+  }
+
+  private synchronized void pump() {
+    try {
+      while (!done && out.isReady()) {
+        int size = (int) Math.min(release.chunkSize(), release.length() - position);
+        ByteBuffer chunk = ByteBuffer.allocate(size);
+        while (chunk.hasRemaining()) {
+          if (payload.read(chunk) < 0) {
+            throw ConvoyException.internal("payload " + release.sha256() + " is shorter than its release says",
+                null);
+          }
+        }
+        out.onNext(DownloadChunk.newBuilder().setOffset(position)
+            .setData(UnsafeByteOperations.unsafeWrap(chunk.array())).build());
+        position += size;
+        if (position >= release.length()) {
+          finish();
+          out.onCompleted();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      finish();
+      GrpcCalls.fail(out, e);
+    }
+  }
+
+  private synchronized void cancelled() {
+    if (!done) {
+      logger.info("download cancelled deployment={} at={}", deploymentId, position);
+    }
+    finish();
+  }
+
+  private void finish() {
+    done = true;
+    try {
+      payload.close();
+    } catch (IOException e) {
+      logger.warn("cannot close payload release={} reason={}", release.ref(), e.getMessage());
+    }
+  }
+}

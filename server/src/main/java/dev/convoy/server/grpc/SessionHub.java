@@ -1,0 +1,80 @@
+package dev.convoy.server.grpc;
+
+import dev.convoy.protocol.v1.AgentMessage;
+import dev.convoy.protocol.v1.ServerHint;
+import dev.convoy.server.endpoint.EndpointService;
+import dev.convoy.server.endpoint.RevisionListener;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The open agent Session streams, one per endpoint: a new session of an endpoint replaces (ends) the old one.
+ * Marks endpoints online/offline and sends {@code RevisionReady} hints when an endpoint's desired state changes.
+ * Hints are only hints: the agent Syncs on every (re)connect, so a hint lost with a dropped stream loses nothing.
+ *
+ * <p>Thread-safe.
+ */
+public final class SessionHub implements RevisionListener {
+  private static final Logger logger = LoggerFactory.getLogger(SessionHub.class);
+
+  private final ConcurrentMap<String, AgentSession> sessions = new ConcurrentHashMap<>();
+  private final EndpointService endpoints;
+  private volatile boolean closing;
+
+  public SessionHub(EndpointService endpoints) {
+    this.endpoints = endpoints;
+  }
+
+  /** Starts a session for the authenticated {@code endpointId}; returns the observer of the agent's messages. */
+  StreamObserver<AgentMessage> open(String endpointId, ServerCallStreamObserver<ServerHint> out) {
+    return new AgentSession(endpointId, out, this, endpoints);
+  }
+
+  /** Makes {@code session} the endpoint's current one, ending the previous one. */
+  void register(AgentSession session) {
+    if (closing) {
+      session.shutdown();
+      return;
+    }
+    AgentSession previous = sessions.put(session.endpointId(), session);
+    if (previous != null && previous != session) {
+      logger.info("session replaced endpoint={}", session.endpointId());
+      previous.replaced();
+    }
+    logger.info("session opened endpoint={} sessions={}", session.endpointId(), sessions.size());
+  }
+
+  /** Forgets {@code session} if it is still the endpoint's current one, marking the endpoint offline. */
+  void unregister(AgentSession session) {
+    if (sessions.remove(session.endpointId(), session)) {
+      endpoints.sessionClosed(session.endpointId());
+      logger.info("session closed endpoint={} sessions={}", session.endpointId(), sessions.size());
+    }
+  }
+
+  @Override
+  public void revisionChanged(String endpointId, long revision) {
+    AgentSession session = sessions.get(endpointId);
+    if (session != null) {
+      session.hint(revision);
+    }
+  }
+
+  public boolean isOpen(String endpointId) {
+    return sessions.containsKey(endpointId);
+  }
+
+  /** Ends every session with UNAVAILABLE (server shutting down) and refuses new ones. */
+  public void closeAll() {
+    closing = true;
+    for (AgentSession session : List.copyOf(sessions.values())) {
+      sessions.remove(session.endpointId(), session);
+      session.shutdown();
+    }
+  }
+}

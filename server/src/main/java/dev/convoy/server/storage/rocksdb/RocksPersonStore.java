@@ -1,0 +1,47 @@
+package dev.convoy.server.storage.rocksdb;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.convoy.server.error.ConvoyException;
+import dev.convoy.server.people.Person;
+import dev.convoy.server.people.PersonStore;
+import dev.convoy.server.people.Role;
+import dev.convoy.server.storage.ChangeSet;
+import dev.convoy.server.storage.rocksdb.v1.PersonRecord;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** Persons in {@link ColumnFamily#PEOPLE}, keyed by name; roles stored by label. */
+public final class RocksPersonStore implements PersonStore {
+  private final RocksStorage storage;
+
+  public RocksPersonStore(RocksStorage storage) {
+    this.storage = storage;
+  }
+
+  @Override
+  public Optional<Person> find(String name) {
+    return Optional.ofNullable(storage.get(ColumnFamily.PEOPLE, Keys.of(name))).map(RocksPersonStore::decode);
+  }
+
+  @Override
+  public void put(ChangeSet changes, Person person) {
+    PersonRecord record = PersonRecord.newBuilder()
+        .setName(person.name()).setSubject(person.subject()).setCreatedAt(Keys.timestamp(person.createdAt()))
+        .addAllRoles(person.roles().stream().map(Role::label).sorted().toList())
+        .build();
+    ((RocksChangeSet) changes).put(ColumnFamily.PEOPLE, Keys.of(person.name()), record.toByteArray());
+  }
+
+  private static Person decode(byte[] bytes) {
+    try {
+      PersonRecord r = PersonRecord.parseFrom(bytes);
+      Set<Role> roles = EnumSet.noneOf(Role.class);
+      // A role this version does not know (written by a newer server) grants nothing here.
+      r.getRolesList().forEach(label -> Role.fromLabel(label).ifPresent(roles::add));
+      return new Person(r.getName(), r.getSubject(), roles, Keys.instant(r.getCreatedAt()));
+    } catch (InvalidProtocolBufferException e) {
+      throw ConvoyException.internal("corrupt person record: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package dev.convoy.server.campaign;
+
+import dev.convoy.server.catalogue.CatalogueService;
+import dev.convoy.server.catalogue.Publication;
+import dev.convoy.server.catalogue.Release;
+import dev.convoy.server.catalogue.ReleaseHeader;
+import dev.convoy.server.endpoint.Endpoint;
+import dev.convoy.server.storage.ChangeSet;
+import dev.convoy.server.storage.file.FileContentStore;
+import dev.convoy.server.storage.rocksdb.RocksCampaignStore;
+import dev.convoy.server.storage.rocksdb.RocksDeploymentStore;
+import dev.convoy.server.storage.rocksdb.RocksEndpointStore;
+import dev.convoy.server.storage.rocksdb.RocksReleaseStore;
+import dev.convoy.server.storage.rocksdb.RocksStorage;
+import dev.convoy.server.testing.MutableClock;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The campaign domain over a real RocksDB in a directory; {@link #reopen()} simulates a restart. */
+final class CampaignFixture implements AutoCloseable {
+  record Hint(String endpointId, long revision) {}
+
+  final Path dir;
+  final MutableClock clock;
+  final List<Hint> hints = new CopyOnWriteArrayList<>();
+  final List<String> campaignChanges = new CopyOnWriteArrayList<>();
+  RocksStorage storage;
+  RocksEndpointStore endpoints;
+  RocksCampaignStore campaignStore;
+  RocksDeploymentStore deploymentStore;
+  CatalogueService catalogue;
+  CampaignService campaigns;
+  DeploymentService deployments;
+
+  CampaignFixture(Path dir, MutableClock clock) throws IOException {
+    this.dir = dir;
+    this.clock = clock;
+    open();
+  }
+
+  private void open() throws IOException {
+    storage = RocksStorage.open(dir.resolve("db"));
+    endpoints = new RocksEndpointStore(storage);
+    campaignStore = new RocksCampaignStore(storage);
+    deploymentStore = new RocksDeploymentStore(storage);
+    catalogue = new CatalogueService(new RocksReleaseStore(storage), new FileContentStore(dir.resolve("content")),
+        storage, clock, 1024);
+    CampaignEvents events = new CampaignEvents();
+    events.subscribe("*", campaignChanges::add); // never fires: proves listeners are per campaign
+    campaigns = new CampaignService(campaignStore, deploymentStore, catalogue, endpoints, storage, clock, events,
+        (endpoint, revision) -> hints.add(new Hint(endpoint, revision)));
+    deployments = new DeploymentService(deploymentStore, campaignStore, campaigns, catalogue, endpoints, storage,
+        clock, events, (endpoint, revision) -> hints.add(new Hint(endpoint, revision)));
+  }
+
+  /** Closes every handle and opens the same directory again, as a restarted server would. */
+  void reopen() throws IOException {
+    storage.close();
+    open();
+  }
+
+  String endpoint(String id, String group) {
+    ChangeSet changes = storage.begin();
+    endpoints.put(changes, Endpoint.enrolled(id, "host-" + id, group, clock.instant(), "01", clock.instant()));
+    storage.commit(changes);
+    return id;
+  }
+
+  Release release(String version) throws Exception {
+    byte[] payload = ("payload of " + version).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
+    try (Publication publication = catalogue.beginPublish(
+        new ReleaseHeader("hello", version, "archive", "tar.gz", sha, payload.length), "admin")) {
+      publication.write(ByteBuffer.wrap(payload));
+      return publication.complete();
+    }
+  }
+
+  Campaign startedCampaign(Targets targets) {
+    Campaign draft = campaigns.create(new NewCampaign("hello", "1.0.0", targets, "", Delivery.PUSH,
+        Rollout.BIG_BANG, Execution.AUTOMATIC, "admin"));
+    return campaigns.start(draft.id());
+  }
+
+  Deployment deploymentOf(String campaignId, String endpointId) {
+    return deploymentStore.listByCampaign(campaignId).stream().filter(d -> d.endpointId().equals(endpointId))
+        .findFirst().orElseThrow();
+  }
+
+  static StatusReport report(Deployment deployment, long sequence, DeploymentState state) {
+    return new StatusReport(deployment.id(), deployment.attempt(), sequence, state, "", 0, "", null, 0, 0);
+  }
+
+  @Override
+  public void close() {
+    storage.close();
+  }
+}

@@ -1,0 +1,104 @@
+package dev.convoy.server.grpc;
+
+import static dev.convoy.server.testing.GrpcAssertions.assertStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.convoy.protocol.v1.CreateCampaignRequest;
+import dev.convoy.protocol.v1.DownloadChunk;
+import dev.convoy.protocol.v1.DownloadRequest;
+import dev.convoy.protocol.v1.StartCampaignRequest;
+import dev.convoy.protocol.v1.SyncRequest;
+import dev.convoy.protocol.v1.Targets;
+import dev.convoy.server.testing.TestServer;
+import dev.convoy.transport.Identity;
+import io.grpc.Status;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DownloadTest {
+  static final int CHUNK = 4096;
+  @TempDir Path dir;
+  private TestServer server;
+  private Identity a;
+  private byte[] payload;
+  private String deploymentId;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = TestServer.start(dir, config -> config.withChunkSize(CHUNK));
+    a = server.enroll("lab", "pc-a");
+    payload = new byte[CHUNK * 40 + 123];
+    new Random(3).nextBytes(payload);
+    PublishReleaseTest.publish(server, PublishReleaseTest.header("hello", "1.0.0", payload), payload);
+    var admin = server.adminStub();
+    String campaign = admin.createCampaign(CreateCampaignRequest.newBuilder().setReleaseName("hello")
+        .setReleaseVersion("1.0.0").setTargets(Targets.newBuilder().setAll(true)).build()).getCampaignId();
+    admin.startCampaign(StartCampaignRequest.newBuilder().setCampaignId(campaign).build());
+    deploymentId = server.agentStub(a).sync(SyncRequest.newBuilder().setEndpointId(TestServer.endpointId(a))
+        .build()).getDeployments(0).getDeploymentId();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private List<DownloadChunk> download(long offset) {
+    Iterator<DownloadChunk> chunks = server.agentStub(a).download(DownloadRequest.newBuilder()
+        .setEndpointId(TestServer.endpointId(a)).setDeploymentId(deploymentId).setOffset(offset).build());
+    List<DownloadChunk> all = new ArrayList<>();
+    chunks.forEachRemaining(all::add);
+    return all;
+  }
+
+  private static byte[] join(List<DownloadChunk> chunks) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    chunks.forEach(c -> out.writeBytes(c.getData().toByteArray()));
+    return out.toByteArray();
+  }
+
+  @Test
+  void download_fromZero_wholePayloadInChunkAlignedMessages() {
+    List<DownloadChunk> chunks = download(0);
+
+    assertThat(chunks).hasSize(41);
+    for (int i = 0; i < chunks.size(); i++) {
+      assertThat(chunks.get(i).getOffset()).isEqualTo((long) i * CHUNK);
+    }
+    assertThat(chunks.get(40).getData().size()).isEqualTo(123);
+    assertThat(join(chunks)).isEqualTo(payload);
+  }
+
+  @Test
+  void download_fromAMiddleChunk_theRestOfThePayload() {
+    List<DownloadChunk> chunks = download(CHUNK * 17L);
+
+    assertThat(chunks.get(0).getOffset()).isEqualTo(CHUNK * 17L);
+    assertThat(join(chunks)).isEqualTo(Arrays.copyOfRange(payload, CHUNK * 17, payload.length));
+  }
+
+  @Test
+  void download_badOffsets_invalidArgument() {
+    for (long offset : new long[] {1, -CHUNK, CHUNK * 41L, payload.length, CHUNK + 1}) {
+      String message = assertStatus(() -> download(offset), Status.Code.INVALID_ARGUMENT);
+      assertThat(message).isEqualTo("offset: " + offset + " (expected: a multiple of chunk_size " + CHUNK
+          + " below length " + payload.length + ")");
+    }
+  }
+
+  @Test
+  void download_unknownDeployment_permissionDenied() {
+    assertStatus(() -> server.agentStub(a).download(DownloadRequest.newBuilder()
+        .setEndpointId(TestServer.endpointId(a)).setDeploymentId("dep-0000000000000000").build()).hasNext(),
+        Status.Code.PERMISSION_DENIED);
+  }
+}

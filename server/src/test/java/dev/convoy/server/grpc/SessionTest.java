@@ -1,0 +1,110 @@
+package dev.convoy.server.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.convoy.protocol.v1.AgentMessage;
+import dev.convoy.protocol.v1.AgentServiceGrpc;
+import dev.convoy.protocol.v1.Hello;
+import dev.convoy.protocol.v1.ListEndpointsRequest;
+import dev.convoy.protocol.v1.Ping;
+import dev.convoy.protocol.v1.ServerHint;
+import dev.convoy.server.testing.Collector;
+import dev.convoy.server.testing.TestServer;
+import dev.convoy.transport.Identity;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SessionTest {
+  @TempDir Path dir;
+  private TestServer server;
+  private Identity a;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = TestServer.start(dir);
+    a = server.enroll("lab", "pc-a");
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private StreamObserver<AgentMessage> open(Identity identity, Collector<ServerHint> hints, String helloId) {
+    StreamObserver<AgentMessage> session = AgentServiceGrpc.newStub(server.channel(identity)).session(hints);
+    session.onNext(AgentMessage.newBuilder().setHello(Hello.newBuilder().setEndpointId(helloId)).build());
+    return session;
+  }
+
+  private boolean online() {
+    return server.adminStub().listEndpoints(ListEndpointsRequest.getDefaultInstance()).getEndpoints(0).getOnline();
+  }
+
+  private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition not met within 10 s").isLessThan(deadline);
+      Thread.sleep(10);
+    }
+  }
+
+  private static Status.Code code(Throwable t) {
+    return ((StatusRuntimeException) t).getStatus().getCode();
+  }
+
+  @Test
+  void session_helloThenClose_onlineThenOffline() throws Exception {
+    Collector<ServerHint> hints = new Collector<>();
+    StreamObserver<AgentMessage> session = open(a, hints, TestServer.endpointId(a));
+    session.onNext(AgentMessage.newBuilder().setPing(Ping.getDefaultInstance()).build());
+    awaitUntil(this::online);
+
+    session.onCompleted();
+
+    assertThat(hints.await()).isEmpty();
+    awaitUntil(() -> !online());
+  }
+
+  @Test
+  void session_helloNamingAnotherEndpoint_permissionDenied() {
+    Identity b = server.enroll("lab", "pc-b");
+    Collector<ServerHint> hints = new Collector<>();
+    open(a, hints, TestServer.endpointId(b));
+
+    Throwable error = org.assertj.core.api.Assertions.catchThrowable(hints::await);
+    assertThat(code(error)).isEqualTo(Status.Code.PERMISSION_DENIED);
+  }
+
+  @Test
+  void session_pingBeforeHello_invalidArgument() {
+    Collector<ServerHint> hints = new Collector<>();
+    AgentServiceGrpc.newStub(server.channel(a)).session(hints)
+        .onNext(AgentMessage.newBuilder().setPing(Ping.getDefaultInstance()).build());
+
+    Throwable error = org.assertj.core.api.Assertions.catchThrowable(hints::await);
+    assertThat(code(error)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+  }
+
+  @Test
+  void session_secondSessionOfSameEndpoint_replacesTheFirst() throws Exception {
+    Collector<ServerHint> first = new Collector<>();
+    open(a, first, TestServer.endpointId(a));
+    awaitUntil(this::online);
+
+    Collector<ServerHint> second = new Collector<>();
+    StreamObserver<AgentMessage> replacement = open(a, second, TestServer.endpointId(a));
+
+    Throwable error = org.assertj.core.api.Assertions.catchThrowable(first::await);
+    assertThat(code(error)).isEqualTo(Status.Code.ABORTED);
+    assertThat(online()).isTrue();
+    replacement.onCompleted();
+    assertThat(second.await()).isEmpty();
+  }
+}

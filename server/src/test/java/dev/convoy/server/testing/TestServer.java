@@ -1,0 +1,141 @@
+package dev.convoy.server.testing;
+
+import com.google.protobuf.ByteString;
+import dev.convoy.protocol.v1.AdminServiceGrpc;
+import dev.convoy.protocol.v1.AgentServiceGrpc;
+import dev.convoy.protocol.v1.CreateEnrollmentTokenRequest;
+import dev.convoy.protocol.v1.EnrollRequest;
+import dev.convoy.protocol.v1.EnrollResponse;
+import dev.convoy.protocol.v1.EnrollmentServiceGrpc;
+import dev.convoy.server.ConvoyServer;
+import dev.convoy.server.ListenAddress;
+import dev.convoy.server.ServerConfig;
+import dev.convoy.server.ServerInitializer;
+import dev.convoy.transport.Csr;
+import dev.convoy.transport.Identity;
+import dev.convoy.transport.KeyPairs;
+import dev.convoy.transport.Pem;
+import io.grpc.ManagedChannel;
+import io.netty.handler.ssl.SslContext;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/**
+ * A real server for tests: an initialised data directory, {@link ConvoyServer} on 127.0.0.1 port 0 with real mTLS,
+ * an injected {@link MutableClock}, and helpers that act as the admin or as enrolled agents.
+ */
+public final class TestServer implements AutoCloseable {
+  public final Path dir;
+  public final MutableClock clock;
+  public final Identity admin;
+  private final UnaryOperator<ServerConfig> configure;
+  private final List<ManagedChannel> channels = new ArrayList<>();
+  private ConvoyServer server;
+
+  private TestServer(Path dir, MutableClock clock, UnaryOperator<ServerConfig> configure) throws IOException {
+    this.dir = dir;
+    this.clock = clock;
+    this.configure = configure;
+    ServerInitializer.init(dir, List.of(), ListenAddress.parse("127.0.0.1:0"), clock);
+    admin = Identity.load(dir.resolve("admin.pem"));
+    server = ConvoyServer.start(config(), clock);
+  }
+
+  public static TestServer start(Path dir) throws IOException {
+    return new TestServer(dir, new MutableClock(), UnaryOperator.identity());
+  }
+
+  public static TestServer start(Path dir, UnaryOperator<ServerConfig> configure) throws IOException {
+    return new TestServer(dir, new MutableClock(), configure);
+  }
+
+  private ServerConfig config() {
+    return configure.apply(ServerConfig.load(dir).withShutdownGrace(Duration.ofMillis(200)));
+  }
+
+  public ConvoyServer server() {
+    return server;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** Stops the server (closing its database) and starts a new one on the same directory. */
+  public void restart() throws IOException {
+    closeChannels();
+    server.stop();
+    server = ConvoyServer.start(config(), clock);
+  }
+
+  public ManagedChannel channel(SslContext tls) {
+    ManagedChannel channel = TestTls.channel(port(), tls);
+    channels.add(channel);
+    return channel;
+  }
+
+  public ManagedChannel channel(Identity identity) {
+    return channel(TestTls.client(identity, admin.ca()));
+  }
+
+  public ManagedChannel anonymousChannel() {
+    return channel(TestTls.anonymous(admin.ca()));
+  }
+
+  public AdminServiceGrpc.AdminServiceBlockingStub adminStub() {
+    return AdminServiceGrpc.newBlockingStub(channel(admin)).withDeadlineAfter(30, TimeUnit.SECONDS);
+  }
+
+  public AgentServiceGrpc.AgentServiceBlockingStub agentStub(Identity endpoint) {
+    return AgentServiceGrpc.newBlockingStub(channel(endpoint)).withDeadlineAfter(30, TimeUnit.SECONDS);
+  }
+
+  /** Creates a token for {@code group} as the admin. */
+  public String token(String group, int uses) {
+    return adminStub().createEnrollmentToken(CreateEnrollmentTokenRequest.newBuilder()
+        .setGroup(group).setUses(uses).setTtlSeconds(3600).build()).getToken();
+  }
+
+  /** Enrolls a new endpoint in {@code group} the way an agent does; returns its identity. */
+  public Identity enroll(String group, String hostname) {
+    KeyPair keys = KeyPairs.newP256();
+    EnrollResponse response = EnrollmentServiceGrpc.newBlockingStub(anonymousChannel())
+        .withDeadlineAfter(30, TimeUnit.SECONDS)
+        .enroll(EnrollRequest.newBuilder().setToken(token(group, 1)).setHostname(hostname)
+            .setCsrDer(ByteString.copyFrom(Csr.create(keys, hostname))).build());
+    return new Identity(keys.getPrivate(), Pem.certificate(response.getCertificatePem()),
+        Pem.certificate(response.getCaCertificatePem()));
+  }
+
+  /** The endpoint id of an endpoint identity ({@code CN=<id>,...}). */
+  public static String endpointId(Identity identity) {
+    String subject = identity.subject();
+    return subject.substring(3, subject.indexOf(','));
+  }
+
+  private void closeChannels() {
+    for (ManagedChannel channel : channels) {
+      channel.shutdownNow();
+    }
+    for (ManagedChannel channel : channels) {
+      try {
+        channel.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    channels.clear();
+  }
+
+  @Override
+  public void close() {
+    closeChannels();
+    server.stop();
+  }
+}
