@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /** The flat views of a document ({@link InventoryDocument#flatten()}, {@link InventoryDocument#indexEntries()}). */
 final class Flattening {
@@ -14,38 +15,39 @@ final class Flattening {
 
   static SortedMap<String, Object> flatten(Map<String, Object> root) {
     TreeMap<String, Object> out = new TreeMap<>();
-    root.forEach((key, value) -> leaves(value, Path.of(key), out));
+    walk(root, null, (path, value) -> out.put(path.toString(), value));
     return Collections.unmodifiableSortedMap(out);
-  }
-
-  private static void leaves(Object value, Path at, Map<String, Object> out) {
-    if (value instanceof Map<?, ?> map) {
-      if (map.isEmpty()) {
-        out.put(at.toString(), Map.of());
-      }
-      map.forEach((key, child) -> leaves(child, at.child(new Path.Key((String) key)), out));
-    } else if (value instanceof List<?> list) {
-      if (list.isEmpty()) {
-        out.put(at.toString(), List.of());
-      }
-      for (int i = 0; i < list.size(); i++) {
-        leaves(list.get(i), at.child(new Path.Index(i)), out);
-      }
-    } else {
-      out.put(at.toString(), value);
-    }
   }
 
   static SortedMap<String, List<Object>> indexEntries(Map<String, Object> root) {
     TreeMap<String, List<Object>> out = new TreeMap<>();
-    flatten(root).forEach((leaf, value) -> {
-      List<Object> values = out.computeIfAbsent(Path.parse(leaf).indexKey().orElseThrow(), k -> new ArrayList<>());
+    walk(root, null, (path, value) -> {
+      List<Object> values = out.computeIfAbsent(path.indexKey().orElseThrow(), key -> new ArrayList<>());
       if (Values.isScalar(value)) { // an empty map or list only records that the key exists
         values.add(value);
       }
     });
     out.replaceAll((key, values) -> List.copyOf(values));
     return Collections.unmodifiableSortedMap(out);
+  }
+
+  /** Calls {@code leaf} for every scalar and every empty map or list below {@code at} (null: the root). */
+  private static void walk(Object value, Path at, BiConsumer<Path, Object> leaf) {
+    if (value instanceof Map<?, ?> map) {
+      if (map.isEmpty() && at != null) {
+        leaf.accept(at, Map.of());
+      }
+      map.forEach((key, child) -> walk(child, DocumentValues.childOf(at, new Path.Key((String) key)), leaf));
+    } else if (value instanceof List<?> list) {
+      if (list.isEmpty()) {
+        leaf.accept(at, List.of());
+      }
+      for (int i = 0; i < list.size(); i++) {
+        walk(list.get(i), at.child(new Path.Index(i)), leaf);
+      }
+    } else {
+      leaf.accept(at, value);
+    }
   }
 
   /** The inverse of {@link #flatten}: rebuilds the nested tree, which {@link DocumentValues} then validates. */

@@ -32,7 +32,7 @@ final class Lexer {
       return number();
     }
     if (Syntax.isIdentifierStart(c)) {
-      return run(Token.Type.NAME, position, Syntax::isIdentifierPart);
+      return name();
     }
     return symbol(c);
   }
@@ -96,18 +96,18 @@ final class Lexer {
         && position + 1 < text.length() && Syntax.isDigit(text.charAt(position + 1))))) {
       position++;
     }
-    Token token = new Token(Token.Type.NUMBER, text.substring(start, position), text.substring(start, position),
-        start + 1);
-    return Syntax.isNumber(token.text()) ? token : new Token(Token.Type.BAD_NUMBER, token.text(), token.text(),
-        token.column());
+    String source = text.substring(start, position);
+    Token.Type type = Syntax.isNumber(source) ? Token.Type.NUMBER : Token.Type.BAD_NUMBER;
+    return new Token(type, source, source, start + 1);
   }
 
-  private Token run(Token.Type type, int start, CharTest part) {
-    while (position < text.length() && part.test(text.charAt(position))) {
+  private Token name() {
+    int start = position;
+    while (position < text.length() && Syntax.isIdentifierPart(text.charAt(position))) {
       position++;
     }
     String source = text.substring(start, position);
-    return new Token(type, source, source, start + 1);
+    return new Token(Token.Type.NAME, source, source, start + 1);
   }
 
   private Token string() {
@@ -167,10 +167,5 @@ final class Lexer {
     }
     position += 4;
     return (char) Integer.parseInt(hex, 16);
-  }
-
-  @FunctionalInterface
-  private interface CharTest {
-    boolean test(char c);
   }
 }

@@ -110,6 +110,29 @@ public record Path(List<Segment> segments) {
     return keys.isEmpty() ? Optional.empty() : Optional.of(new Path(keys).toString());
   }
 
+  /**
+   * Whether a change to the fact at {@code leaf} (a concrete path, as in {@link InventoryDocument#flatten()} keys)
+   * can change what this path reads: the two lead to the same place, or one lies under the other, given that a key
+   * here passes over list positions there and {@code [*]} stands for any one segment.
+   */
+  public boolean overlaps(Path leaf) {
+    int i = 0;
+    int j = 0;
+    while (i < segments.size() && j < leaf.segments.size()) {
+      Segment mine = segments.get(i);
+      Segment theirs = leaf.segments.get(j);
+      if (mine instanceof Key && theirs instanceof Index) {
+        j++; // a key applied to a list applies to each element
+      } else if (mine instanceof Wildcard || mine.equals(theirs)) {
+        i++;
+        j++;
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The canonical text of this path, which {@link #parse} reads back to an equal path. */
   @Override
   public String toString() {

@@ -49,13 +49,21 @@ public final class Query {
 
   /**
    * Every path the query reads, in order of first appearance. A dynamic group needs recomputing for an endpoint
-   * only when one of the facts under these paths changed (compare them with the keys of a flattening delta using
-   * {@link Path#indexKey()}; a path with {@code [*]} can be affected by any key under its prefix).
+   * only when a fact under one of these paths changed; {@link #dependsOn} makes that test.
    */
   public Set<Path> paths() {
     Set<Path> paths = new LinkedHashSet<>();
     collectPaths(expression, paths);
     return Collections.unmodifiableSet(paths);
+  }
+
+  /**
+   * Whether a change to the fact at {@code leaf} can change this query's result; {@code leaf} is a concrete path
+   * such as a key of {@link InventoryDocument#flatten()}. When an agent's new report differs from the stored one
+   * only in leaves this query does not depend on, the endpoint's membership in a dynamic group stays the same.
+   */
+  public boolean dependsOn(Path leaf) {
+    return paths().stream().anyMatch(path -> path.overlaps(leaf));
   }
 
   private static void collectPaths(Expr expr, Set<Path> out) {

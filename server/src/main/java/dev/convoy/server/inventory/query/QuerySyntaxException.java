@@ -16,7 +16,7 @@ import java.util.Objects;
 public final class QuerySyntaxException extends IllegalArgumentException {
   private static final int WINDOW = 72;
 
-  private final transient String query;
+  private final String query;
   private final int column;
   private final String detail;
 

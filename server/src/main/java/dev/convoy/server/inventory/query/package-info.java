@@ -113,8 +113,9 @@
  *       without list positions) to values; {@link dev.convoy.server.inventory.query.Query#indexablePredicates()}
  *       gives the top-level conjuncts an index on those keys can answer. Candidates from an index are a superset:
  *       always re-check them with {@code matches}.</li>
- *   <li>{@link dev.convoy.server.inventory.query.Query#paths()} lists every path a query reads: a dynamic group
- *       needs re-evaluating for an endpoint only when a fact under one of them changed.</li>
+ *   <li>{@link dev.convoy.server.inventory.query.Query#paths()} lists every path a query reads, and
+ *       {@link dev.convoy.server.inventory.query.Query#dependsOn(Path)} says whether a changed leaf (a key of the
+ *       flattening diff) can affect the result: a dynamic group needs re-evaluating for an endpoint only then.</li>
  * </ul>
  *
  * <p>Domain code: depends on the JDK only. Every type here is immutable and thread-safe, except where noted.
