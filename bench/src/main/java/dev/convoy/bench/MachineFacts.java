@@ -1,0 +1,56 @@
+package dev.convoy.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** What a benchmark result must be read with: the machine, the JVM, the commit. */
+record MachineFacts(String cpu, int cores, long memoryBytes, String os, String java, String commit) {
+
+  static MachineFacts current() {
+    return new MachineFacts(cpuModel(), Runtime.getRuntime().availableProcessors(), memTotal(), osName(),
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"), commit());
+  }
+
+  String describe() {
+    return String.format("%s, %d cores, %.1f GiB, %s, %s", cpu, cores, memoryBytes / (double) (1L << 30), os, java);
+  }
+
+  private static String cpuModel() {
+    return grep(Path.of("/proc/cpuinfo"), "model name").orElse(System.getProperty("os.arch"));
+  }
+
+  private static long memTotal() {
+    return grep(Path.of("/proc/meminfo"), "MemTotal").map(v -> Long.parseLong(v.replaceAll("[^0-9]", "")) * 1024)
+        .orElse(Runtime.getRuntime().maxMemory());
+  }
+
+  private static String osName() {
+    return grep(Path.of("/etc/os-release"), "PRETTY_NAME").map(v -> v.replace("\"", ""))
+        .orElse(System.getProperty("os.name"));
+  }
+
+  private static Optional<String> grep(Path file, String key) {
+    try {
+      return Files.readAllLines(file).stream().filter(l -> l.startsWith(key))
+          .map(l -> l.substring(l.indexOf(l.contains(":") ? ':' : '=') + 1).trim()).findFirst();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String commit() {
+    try {
+      Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
+      String out = new String(git.getInputStream().readAllBytes()).trim();
+      return git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 ? out : "unknown";
+    } catch (IOException e) {
+      return "unknown";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "unknown";
+    }
+  }
+}
