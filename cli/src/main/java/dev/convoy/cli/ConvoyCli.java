@@ -2,7 +2,10 @@ package dev.convoy.cli;
 
 import dev.convoy.cli.agent.AgentCommand;
 import dev.convoy.cli.campaign.CampaignCommand;
+import dev.convoy.cli.compliance.ComplianceCommand;
+import dev.convoy.cli.group.GroupCommand;
 import dev.convoy.cli.identity.WhoAmICommand;
+import dev.convoy.cli.inventory.InventoryCommand;
 import dev.convoy.cli.quickstart.QuickstartCommand;
 import dev.convoy.cli.release.PackageCommand;
 import dev.convoy.cli.token.TokenCommand;
@@ -22,7 +25,7 @@ import picocli.CommandLine.Spec;
     name = "convoy",
     mixinStandardHelpOptions = true,
     versionProvider = ConvoyCli.Version.class,
-    description = "Administers a Convoy server: enrollment tokens, agents, releases and campaigns.%n"
+    description = "Administers a Convoy server: enrollment tokens, agents, releases, campaigns, inventory and groups.%n"
         + "Connects with mutual TLS to --server (default $CONVOY_SERVER) as --identity (default $CONVOY_IDENTITY).",
     subcommands = {
         WhoAmICommand.class,
@@ -30,6 +33,9 @@ import picocli.CommandLine.Spec;
         AgentCommand.class,
         PackageCommand.class,
         CampaignCommand.class,
+        InventoryCommand.class,
+        GroupCommand.class,
+        ComplianceCommand.class,
         QuickstartCommand.class,
         CommandLine.HelpCommand.class
     })

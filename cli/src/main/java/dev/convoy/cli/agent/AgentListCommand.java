@@ -23,9 +23,11 @@ public final class AgentListCommand extends CliCommand {
   @Override
   public Integer call() {
     ListEndpointsResponse endpoints = context.admin().listEndpoints(ListEndpointsRequest.getDefaultInstance());
-    context.out().print(output.json()
-        ? Json.pretty(endpoints) + "\n"
-        : EndpointTable.render(endpoints, context.clock().instant()));
+    context.out().print(switch (output.format()) {
+      case JSON -> Json.pretty(endpoints) + "\n";
+      case CSV -> EndpointTable.csv(endpoints.getEndpointsList());
+      case TABLE -> EndpointTable.render(endpoints, context.clock().instant());
+    });
     return ExitCodes.OK;
   }
 }

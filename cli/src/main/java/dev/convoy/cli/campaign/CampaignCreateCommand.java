@@ -38,8 +38,9 @@ public final class CampaignCreateCommand extends CliCommand {
 
   @Override
   public Integer call() {
+    boolean json = output.json();
     Campaign campaign = create(context, release, parseTargets(targets), title);
-    if (output.json()) {
+    if (json) {
       context.out().println(Json.pretty(campaign));
     } else {
       context.out().print(CampaignView.render(campaign));

@@ -23,7 +23,11 @@ public final class CampaignListCommand extends CliCommand {
   @Override
   public Integer call() {
     ListCampaignsResponse campaigns = context.admin().listCampaigns(ListCampaignsRequest.getDefaultInstance());
-    context.out().print(output.json() ? Json.pretty(campaigns) + "\n" : CampaignView.render(campaigns));
+    context.out().print(switch (output.format()) {
+      case JSON -> Json.pretty(campaigns) + "\n";
+      case CSV -> CampaignView.csv(campaigns);
+      case TABLE -> CampaignView.render(campaigns);
+    });
     return ExitCodes.OK;
   }
 }

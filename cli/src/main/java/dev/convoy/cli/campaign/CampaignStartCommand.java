@@ -26,9 +26,10 @@ public final class CampaignStartCommand extends CliCommand {
 
   @Override
   public Integer call() {
+    boolean json = output.json();
     Campaign campaign = context.admin().startCampaign(
         StartCampaignRequest.newBuilder().setCampaignId(campaignId).build());
-    if (output.json()) {
+    if (json) {
       context.out().println(Json.pretty(campaign));
     } else {
       context.out().print(CampaignView.render(campaign));

@@ -4,14 +4,17 @@ import dev.convoy.cli.CliCommand;
 import dev.convoy.cli.CliContext;
 import dev.convoy.cli.ExitCodes;
 import dev.convoy.cli.output.Json;
+import dev.convoy.cli.output.OutputFormat;
 import dev.convoy.cli.output.OutputOption;
 import dev.convoy.protocol.v1.CampaignStatus;
 import dev.convoy.protocol.v1.GetCampaignStatusRequest;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code convoy campaign status ID [--watch]}: counts per state, progress, one row per endpoint. With
@@ -29,6 +32,9 @@ public final class CampaignStatusCommand extends CliCommand {
   @Mixin
   private OutputOption output;
 
+  @Spec
+  private CommandSpec spec;
+
   CampaignStatusCommand(CliContext context) {
     super(context);
   }
@@ -36,6 +42,9 @@ public final class CampaignStatusCommand extends CliCommand {
   @Override
   public Integer call() {
     if (watch) {
+      if (output.format() == OutputFormat.CSV) {
+        throw OutputOption.unsupported(spec.qualifiedName() + " --watch");
+      }
       WatchDisplay display = WatchDisplay.choose(context.out(), output.json(), context.environment().terminal());
       CampaignWatch.Outcome outcome = new CampaignWatch(context.admin(), display).watch(campaignId, Optional.empty());
       if (!outcome.terminal()) {
@@ -46,7 +55,11 @@ public final class CampaignStatusCommand extends CliCommand {
     }
     CampaignStatus status = context.admin().getCampaignStatus(
         GetCampaignStatusRequest.newBuilder().setCampaignId(campaignId).build());
-    context.out().print(output.json() ? Json.pretty(status) + "\n" : CampaignStatusView.render(status));
+    context.out().print(switch (output.format()) {
+      case JSON -> Json.pretty(status) + "\n";
+      case CSV -> CampaignStatusView.csv(status);
+      case TABLE -> CampaignStatusView.render(status);
+    });
     return ExitCodes.OK;
   }
 }

@@ -1,5 +1,6 @@
 package dev.convoy.cli.campaign;
 
+import dev.convoy.cli.output.Csv;
 import dev.convoy.cli.output.ProgressBar;
 import dev.convoy.cli.output.Table;
 import dev.convoy.protocol.v1.CampaignStatus;
@@ -39,6 +40,19 @@ public final class CampaignStatusView {
           String.valueOf(deployment.getAttempt()), detail(deployment));
     }
     return text.append(table.render()).toString();
+  }
+
+  /**
+   * {@code endpoint_id,hostname,state,attempt,exit_code,detail}: one record per endpoint, the detail as the agent
+   * sent it.
+   */
+  public static String csv(CampaignStatus status) {
+    Csv csv = new Csv("endpoint_id", "hostname", "state", "attempt", "exit_code", "detail");
+    for (DeploymentStatus deployment : status.getDeploymentsList()) {
+      csv.row(deployment.getEndpointId(), deployment.getHostname(), deployment.getState().name(),
+          String.valueOf(deployment.getAttempt()), String.valueOf(deployment.getExitCode()), deployment.getDetail());
+    }
+    return csv.render();
   }
 
   /** {@code c-1 RUNNING [###---] 1/3 succeeded, 0 failed, 2 in progress (33%)}. */

@@ -1,5 +1,6 @@
 package dev.convoy.cli.campaign;
 
+import dev.convoy.cli.output.Csv;
 import dev.convoy.cli.output.Table;
 import dev.convoy.cli.output.Times;
 import dev.convoy.protocol.v1.Campaign;
@@ -44,5 +45,15 @@ public final class CampaignView {
           TargetsParser.format(campaign.getTargets()), Times.iso(campaign.getCreatedAt()), campaign.getTitle());
     }
     return table.render();
+  }
+
+  /** {@code campaign_id,state,release,targets,created_at,title}, one record per campaign. */
+  public static String csv(ListCampaignsResponse response) {
+    Csv csv = new Csv("campaign_id", "state", "release", "targets", "created_at", "title");
+    for (Campaign campaign : response.getCampaignsList()) {
+      csv.row(campaign.getCampaignId(), campaign.getState().name(), release(campaign.getRelease()),
+          TargetsParser.format(campaign.getTargets()), Times.exact(campaign.getCreatedAt()), campaign.getTitle());
+    }
+    return csv.render();
   }
 }

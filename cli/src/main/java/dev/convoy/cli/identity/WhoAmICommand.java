@@ -22,8 +22,9 @@ public final class WhoAmICommand extends CliCommand {
 
   @Override
   public Integer call() {
+    boolean json = output.json();
     WhoAmIResponse me = context.admin().whoAmI(WhoAmIRequest.getDefaultInstance());
-    if (output.json()) {
+    if (json) {
       context.out().println(Json.pretty(me));
     } else {
       context.out().println("name     " + me.getName());

@@ -5,5 +5,7 @@ public enum OutputFormat {
   /** Aligned columns for people. Not stable: do not parse it. */
   TABLE,
   /** Protobuf JSON mapping (proto3 canonical, lowerCamelCase, every field printed): stable for scripts. */
-  JSON
+  JSON,
+  /** RFC 4180 CSV with a header row, one row per item: for spreadsheets and scripts. Commands that list items. */
+  CSV
 }

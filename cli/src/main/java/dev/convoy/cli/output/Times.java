@@ -24,6 +24,12 @@ public final class Times {
     return instant == null ? "-" : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
   }
 
+  /** {@code 2026-11-29T06:27:37.250Z} to the nanosecond the server sent, or empty when unset: for CSV. */
+  public static String exact(Timestamp timestamp) {
+    Instant instant = instant(timestamp);
+    return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant);
+  }
+
   /** {@code 12s ago (2026-11-29T06:27:37Z)}, or {@code never} when unset. */
   public static String relativeAndIso(Timestamp timestamp, Instant now) {
     Instant instant = instant(timestamp);

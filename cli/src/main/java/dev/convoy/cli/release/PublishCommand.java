@@ -42,8 +42,9 @@ public final class PublishCommand extends CliCommand {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    boolean json = output.json(); // before the upload: a wrong --output must change nothing
     Release release = publish(context, context.resolve(path), name, version, Optional.ofNullable(format));
-    if (output.json()) {
+    if (json) {
       context.out().println(Json.pretty(release));
     } else {
       print(context.out(), release);

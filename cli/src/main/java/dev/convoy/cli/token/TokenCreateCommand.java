@@ -41,6 +41,7 @@ public final class TokenCreateCommand extends CliCommand {
 
   @Override
   public Integer call() {
+    boolean json = output.json();
     if (group.isBlank()) {
       throw new UsageException("--group: empty (expected: a group name)");
     }
@@ -50,7 +51,7 @@ public final class TokenCreateCommand extends CliCommand {
     CreateEnrollmentTokenResponse token = context.admin().createEnrollmentToken(
         CreateEnrollmentTokenRequest.newBuilder()
             .setGroup(group).setUses(uses).setTtlSeconds(ttl.toSeconds()).build());
-    if (output.json()) {
+    if (json) {
       context.out().println(Json.pretty(token));
     } else {
       context.out().println(token.getToken());

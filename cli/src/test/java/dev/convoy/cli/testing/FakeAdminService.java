@@ -5,22 +5,39 @@ import dev.convoy.protocol.v1.AdminServiceGrpc;
 import dev.convoy.protocol.v1.Campaign;
 import dev.convoy.protocol.v1.CampaignState;
 import dev.convoy.protocol.v1.CampaignStatus;
+import dev.convoy.protocol.v1.ComplianceReport;
+import dev.convoy.protocol.v1.CreateGroupRequest;
 import dev.convoy.protocol.v1.CreateCampaignRequest;
 import dev.convoy.protocol.v1.CreateEnrollmentTokenRequest;
 import dev.convoy.protocol.v1.CreateEnrollmentTokenResponse;
 import dev.convoy.protocol.v1.Endpoint;
+import dev.convoy.protocol.v1.EndpointInventory;
 import dev.convoy.protocol.v1.GetCampaignStatusRequest;
+import dev.convoy.protocol.v1.GetComplianceRequest;
+import dev.convoy.protocol.v1.GetGroupRequest;
+import dev.convoy.protocol.v1.GetInventoryHistoryRequest;
+import dev.convoy.protocol.v1.GetInventoryRequest;
+import dev.convoy.protocol.v1.Group;
+import dev.convoy.protocol.v1.GroupMembers;
+import dev.convoy.protocol.v1.InventoryHistory;
 import dev.convoy.protocol.v1.ListCampaignsRequest;
 import dev.convoy.protocol.v1.ListCampaignsResponse;
 import dev.convoy.protocol.v1.ListEndpointsRequest;
 import dev.convoy.protocol.v1.ListEndpointsResponse;
+import dev.convoy.protocol.v1.ListGroupsRequest;
+import dev.convoy.protocol.v1.ListGroupsResponse;
 import dev.convoy.protocol.v1.PublishHeader;
 import dev.convoy.protocol.v1.PublishReleaseRequest;
+import dev.convoy.protocol.v1.QueryInventoryRequest;
+import dev.convoy.protocol.v1.QueryInventoryResponse;
+import dev.convoy.protocol.v1.RefreshInventoryRequest;
+import dev.convoy.protocol.v1.RefreshInventoryResponse;
 import dev.convoy.protocol.v1.Release;
 import dev.convoy.protocol.v1.StartCampaignRequest;
 import dev.convoy.protocol.v1.WhoAmIRequest;
 import dev.convoy.protocol.v1.WhoAmIResponse;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
@@ -32,11 +49,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A test double of the server's AdminService: an in-memory implementation with just enough behaviour to drive
  * every CLI command (not a mocked stub). Campaign progress is scripted: {@link #watchScript} decides what
- * WatchCampaign streams for a started campaign. Thread-safe.
+ * WatchCampaign streams for a started campaign. Inventory, groups and compliance are computed from
+ * {@link #inventory} with the server's query language ({@link FakeInventory}, {@link FakeGroups},
+ * {@link FakeCompliance}). Thread-safe.
  */
 public final class FakeAdminService extends AdminServiceGrpc.AdminServiceImplBase {
   /** A PublishRelease call as the server received it. */
@@ -53,6 +73,16 @@ public final class FakeAdminService extends AdminServiceGrpc.AdminServiceImplBas
   /** When set, PublishRelease fails with it after reading the header. */
   public volatile Status publishFailure;
   private final AtomicInteger ids = new AtomicInteger();
+  /** Inventories, histories and the inventory requests received. */
+  public final FakeInventory inventory = new FakeInventory(() -> endpoints);
+  /** Dynamic groups (static ones are the endpoints' groups). */
+  public final FakeGroups groups = new FakeGroups(() -> endpoints, inventory);
+  private final FakeCompliance compliance = new FakeCompliance(inventory, campaigns::values);
+
+  /** Stores an inventory: shorthand for {@code inventory.put}. */
+  public void putInventory(EndpointInventory endpointInventory) {
+    inventory.put(endpointInventory);
+  }
 
   @Override
   public void whoAmI(WhoAmIRequest request, StreamObserver<WhoAmIResponse> response) {
@@ -186,6 +216,46 @@ public final class FakeAdminService extends AdminServiceGrpc.AdminServiceImplBas
     response.onCompleted();
   }
 
+  @Override
+  public void queryInventory(QueryInventoryRequest request, StreamObserver<QueryInventoryResponse> response) {
+    answer(response, () -> inventory.query(request));
+  }
+
+  @Override
+  public void getInventory(GetInventoryRequest request, StreamObserver<EndpointInventory> response) {
+    answer(response, () -> inventory.get(request));
+  }
+
+  @Override
+  public void getInventoryHistory(GetInventoryHistoryRequest request, StreamObserver<InventoryHistory> response) {
+    answer(response, () -> inventory.history(request));
+  }
+
+  @Override
+  public void refreshInventory(RefreshInventoryRequest request, StreamObserver<RefreshInventoryResponse> response) {
+    answer(response, () -> inventory.refresh(request));
+  }
+
+  @Override
+  public void createGroup(CreateGroupRequest request, StreamObserver<Group> response) {
+    answer(response, () -> groups.create(request));
+  }
+
+  @Override
+  public void listGroups(ListGroupsRequest request, StreamObserver<ListGroupsResponse> response) {
+    answer(response, groups::list);
+  }
+
+  @Override
+  public void getGroup(GetGroupRequest request, StreamObserver<GroupMembers> response) {
+    answer(response, () -> groups.get(request));
+  }
+
+  @Override
+  public void getCompliance(GetComplianceRequest request, StreamObserver<ComplianceReport> response) {
+    answer(response, () -> compliance.report(request));
+  }
+
   /** The endpoints a campaign targets, from {@link #endpoints}. */
   public List<Endpoint> targeted(Campaign campaign) {
     return endpoints.stream().filter(e -> campaign.getTargets().getAll()
@@ -195,6 +265,18 @@ public final class FakeAdminService extends AdminServiceGrpc.AdminServiceImplBas
 
   private static RuntimeException notFound(String campaignId) {
     return Status.NOT_FOUND.withDescription("campaign " + campaignId + " not found").asRuntimeException();
+  }
+
+  /** Replies with what {@code call} returns, or fails with the status it throws. */
+  private static <T> void answer(StreamObserver<T> response, Supplier<T> call) {
+    T value;
+    try {
+      value = call.get();
+    } catch (StatusRuntimeException e) {
+      response.onError(e);
+      return;
+    }
+    reply(response, value);
   }
 
   private static <T> void reply(StreamObserver<T> response, T value) {
