@@ -41,6 +41,7 @@ class AgentWiringTest {
   Path root;
 
   @Test
+  @SuppressWarnings("deprecation") // reads the deprecated inventory summary on purpose: it must stay filled
   void enrollThenRun_deploymentSucceedsOverMutualTls() throws Exception {
     CertificateAuthority ca = TlsServer.newCa("Test CA");
     TestAgentService agentService = new TestAgentService();

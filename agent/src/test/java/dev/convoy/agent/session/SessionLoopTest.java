@@ -97,6 +97,7 @@ class SessionLoopTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // reads the deprecated inventory summary on purpose: it must stay filled
   void start_sendsHelloThenSyncsAndReportsTheFullInventory() throws Exception {
     server.desire(7);
     loop(InProcessAgentServer.start(server, grpc), Duration.ofMinutes(1), new Random(1), recordingSleeper()).start();
