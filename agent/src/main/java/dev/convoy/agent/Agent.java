@@ -9,9 +9,14 @@ import dev.convoy.agent.deployment.ReportOutbox;
 import dev.convoy.agent.deployment.ServerApi;
 import dev.convoy.agent.download.ChunkedDownloader;
 import dev.convoy.agent.download.RateLimiter;
+import dev.convoy.agent.deployment.DeploymentAction;
 import dev.convoy.agent.grpc.AgentConnection;
+import dev.convoy.agent.grpc.ProtoInventoryHasher;
+import dev.convoy.agent.inventory.ExecutorScheduler;
 import dev.convoy.agent.inventory.InventoryCollector;
-import dev.convoy.agent.inventory.OsRelease;
+import dev.convoy.agent.inventory.InventoryReporter;
+import dev.convoy.agent.inventory.InventorySchedule;
+import dev.convoy.agent.inventory.ReportReason;
 import dev.convoy.agent.retry.Backoff;
 import dev.convoy.agent.retry.Sleeper;
 import dev.convoy.agent.session.SessionConfig;
@@ -27,7 +32,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running agent, wired from its configuration: one mTLS connection, the journal, the report outbox, the
- * reconciler (with downloader and installers) and the session loop. Part of the composition root
+ * reconciler (with downloader and installers), the session loop, the inventory reporter and its schedule. Part of the composition root
  * ({@link AgentMain}): the only code that creates these objects.
  *
  * <p>Thread-safe: {@link #close()} may be called from a shutdown hook.
@@ -39,12 +44,17 @@ final class Agent implements AutoCloseable {
   private final ReportOutbox outbox;
   private final Reconciler reconciler;
   private final SessionLoop session;
+  private final InventorySchedule schedule;
+  private final ExecutorScheduler scheduler;
 
-  private Agent(AgentConnection connection, ReportOutbox outbox, Reconciler reconciler, SessionLoop session) {
+  private Agent(AgentConnection connection, ReportOutbox outbox, Reconciler reconciler, SessionLoop session,
+      InventorySchedule schedule, ExecutorScheduler scheduler) {
     this.connection = connection;
     this.outbox = outbox;
     this.reconciler = reconciler;
     this.session = session;
+    this.schedule = schedule;
+    this.scheduler = scheduler;
   }
 
   /** Wires and starts everything with the installers module's backends and lifecycle. */
@@ -67,26 +77,35 @@ final class Agent implements AutoCloseable {
     AtomicReference<SessionLoop> sessionRef = new AtomicReference<>();
     Reconciler reconciler = new Reconciler(journal, outbox, downloader, installStep, dir::work,
         new Backoff(config.backoffInitial(), config.backoffMax(), random), clock,
-        () -> sessionRef.get().inventoryChanged());
-    InventoryCollector inventory = new InventoryCollector(OsRelease.DEFAULT_FILE, AgentVersion.current(),
-        journal::managedPackages, clock);
+        action -> sessionRef.get().inventoryDue(
+            action == DeploymentAction.UNINSTALL ? ReportReason.UNINSTALL : ReportReason.INSTALL));
+    InventoryCollector collector = InventorySetup.collector(config, journal::managedPackages, clock);
+    InventoryReporter reporter = new InventoryReporter(collector::collect, new ProtoInventoryHasher(),
+        server::reportInventory);
     SessionLoop session = new SessionLoop(
         new SessionConfig(config.endpointId(), AgentVersion.current(), config.pingInterval(), config.inventoryOnConnect()),
-        connection.sessionConnector(), server, reconciler::offer, inventory::collect,
+        connection.sessionConnector(), server, reconciler::offer, reporter,
         new Backoff(config.backoffInitial(), config.backoffMax(), random), Sleeper.SYSTEM, clock);
     sessionRef.set(session);
-    logger.info("agent starting endpoint={} server={} data={} version={} download_rate_limit={}",
-        config.endpointId(), config.server(), dir.root(), AgentVersion.current(), config.downloadRateLimit());
+    ExecutorScheduler scheduler = new ExecutorScheduler("convoy-inventory-schedule");
+    InventorySchedule schedule = new InventorySchedule(config.inventoryInterval(), InventorySchedule.DEFAULT_JITTER,
+        random::nextDouble, clock, scheduler, () -> session.inventoryDue(ReportReason.SCHEDULE));
+    logger.info("agent starting endpoint={} server={} data={} version={} download_rate_limit={} inventory_interval={}",
+        config.endpointId(), config.server(), dir.root(), AgentVersion.current(), config.downloadRateLimit(),
+        config.inventoryInterval());
     outbox.start();
     reconciler.start();
     session.start();
-    return new Agent(connection, outbox, reconciler, session);
+    schedule.start();
+    return new Agent(connection, outbox, reconciler, session, schedule, scheduler);
   }
 
   /** Stops connecting, stops the worker (journaled states stay), stops sending, closes the channel. */
   @Override
   public void close() {
     logger.info("agent stopping");
+    schedule.close();
+    scheduler.close();
     session.close();
     reconciler.close();
     outbox.close();

@@ -41,6 +41,7 @@ class AgentWiringTest {
   Path root;
 
   @Test
+  @SuppressWarnings("deprecation") // reads the deprecated inventory summary on purpose: it must stay filled
   void enrollThenRun_deploymentSucceedsOverMutualTls() throws Exception {
     CertificateAuthority ca = TlsServer.newCa("Test CA");
     TestAgentService agentService = new TestAgentService();
@@ -68,11 +69,26 @@ class AgentWiringTest {
         DeploymentState.VERIFYING, DeploymentState.SUCCEEDED);
     assertThat(Files.readAllBytes(FakeInstaller.installed(config.dataDir().managed(), "hello", "1.0.0")))
         .isEqualTo(payload.bytes());
-    // One inventory on connect, another once the install changed the managed packages.
+    // One inventory on connect, another once the install changed the managed packages (unless the install was
+    // done before the first collection: then the connect report has it already).
     agentService.await(() -> agentService.inventories.stream().anyMatch(i -> i.getManagedPackagesCount() == 1),
         Duration.ofSeconds(10));
     assertThat(agentService.inventories.get(agentService.inventories.size() - 1).getManagedPackagesList())
         .extracting(p -> p.getName() + "@" + p.getVersion() + " " + p.getState()).containsExactly("hello@1.0.0 installed");
+    // Inventory: a full report of this machine first, then deltas only; the server's view ends up exact.
+    agentService.await(() -> agentService.inventoryView().containsKey("convoy.releases.hello.version"),
+        Duration.ofSeconds(10));
+    var first = agentService.inventories.get(0);
+    assertThat(first.getReason()).isEqualTo("connect");
+    assertThat(first.hasFull()).isTrue();
+    assertThat(first.getFull().getFactsList()).extracting(f -> f.getPath())
+        .contains("hardware.cpu.threads", "os.id", "agent.health", "agent.version");
+    assertThat(agentService.inventories.subList(1, agentService.inventories.size()))
+        .allSatisfy(r -> assertThat(r.hasDelta()).isTrue())
+        .allSatisfy(r -> assertThat(r.getReason()).isEqualTo("install"));
+    assertThat(agentService.inventoryView().get("software.hello.source").getText()).isEqualTo("convoy");
+    assertThat(agentService.inventorySha256())
+        .isEqualTo(agentService.inventories.get(agentService.inventories.size() - 1).getInventorySha256());
     assertThat(agentService.sessionMessages.get(0).getHello().getEndpointId()).isEqualTo(config.endpointId());
     String subject = "CN=" + config.endpointId() + ",OU=endpoint,O=Convoy";
     assertThat(peers.subjects).contains("Enroll none", "Session " + subject, "Sync " + subject,

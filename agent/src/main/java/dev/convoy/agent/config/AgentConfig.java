@@ -26,14 +26,19 @@ import java.util.Objects;
  * @param backoffMax {@code backoff_max}, the largest reconnect ceiling (default PT60S)
  * @param pingInterval {@code ping_interval}, time between session pings (default PT60S)
  * @param inventoryOnConnect {@code inventory_on_connect}, send an inventory report on every connect (default true)
+ * @param inventoryInterval {@code inventory_interval}, the mean time between scheduled inventory reports, each
+ *     period drawn within ± 25 % (default PT4H)
+ * @param factsTimeout {@code facts_timeout}, how long one facts.d script may run (default PT10S)
  */
 public record AgentConfig(DataDir dataDir, ServerAddress server, String endpointId, Fingerprint caFingerprint,
     String group, long downloadRateLimit, Duration backoffInitial, Duration backoffMax, Duration pingInterval,
-    boolean inventoryOnConnect) {
+    boolean inventoryOnConnect, Duration inventoryInterval, Duration factsTimeout) {
   public static final long UNLIMITED = 0;
   public static final Duration DEFAULT_BACKOFF_INITIAL = Duration.ofSeconds(1);
   public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofSeconds(60);
   public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_INVENTORY_INTERVAL = Duration.ofHours(4);
+  public static final Duration DEFAULT_FACTS_TIMEOUT = Duration.ofSeconds(10);
 
   public AgentConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -48,6 +53,8 @@ public record AgentConfig(DataDir dataDir, ServerAddress server, String endpoint
     }
     requirePositive("backoff_initial", backoffInitial);
     requirePositive("ping_interval", pingInterval);
+    requirePositive("inventory_interval", inventoryInterval);
+    requirePositive("facts_timeout", factsTimeout);
     if (backoffMax.compareTo(backoffInitial) < 0) {
       throw new IllegalArgumentException("backoff_max: " + backoffMax + " (expected: >= backoff_initial " + backoffInitial + ")");
     }
@@ -56,7 +63,7 @@ public record AgentConfig(DataDir dataDir, ServerAddress server, String endpoint
   /** A freshly enrolled agent's configuration: the given identity facts, every tuning key at its default. */
   public static AgentConfig enrolled(DataDir dataDir, ServerAddress server, String endpointId, Fingerprint ca, String group) {
     return new AgentConfig(dataDir, server, endpointId, ca, group, UNLIMITED, DEFAULT_BACKOFF_INITIAL,
-        DEFAULT_BACKOFF_MAX, DEFAULT_PING_INTERVAL, true);
+        DEFAULT_BACKOFF_MAX, DEFAULT_PING_INTERVAL, true, DEFAULT_INVENTORY_INTERVAL, DEFAULT_FACTS_TIMEOUT);
   }
 
   /** Whether {@code dataDir} holds an agent.properties (written last by enrollment: its commit point). */
@@ -85,7 +92,9 @@ public record AgentConfig(DataDir dataDir, ServerAddress server, String endpoint
         parseDuration(values, "backoff_initial", DEFAULT_BACKOFF_INITIAL),
         parseDuration(values, "backoff_max", DEFAULT_BACKOFF_MAX),
         parseDuration(values, "ping_interval", DEFAULT_PING_INTERVAL),
-        Boolean.parseBoolean(values.getOrDefault("inventory_on_connect", "true")));
+        Boolean.parseBoolean(values.getOrDefault("inventory_on_connect", "true")),
+        parseDuration(values, "inventory_interval", DEFAULT_INVENTORY_INTERVAL),
+        parseDuration(values, "facts_timeout", DEFAULT_FACTS_TIMEOUT));
   }
 
   /** Writes {@code DIR/agent.properties} atomically (temp file, fsync, rename, fsync directory). */
@@ -100,6 +109,8 @@ public record AgentConfig(DataDir dataDir, ServerAddress server, String endpoint
     values.put("backoff_max", backoffMax.toString());
     values.put("ping_interval", pingInterval.toString());
     values.put("inventory_on_connect", Boolean.toString(inventoryOnConnect));
+    values.put("inventory_interval", inventoryInterval.toString());
+    values.put("facts_timeout", factsTimeout.toString());
     try {
       PropertiesFile.write(dataDir.properties(), "Convoy agent configuration (see agent/README.md)", values);
     } catch (IOException e) {
@@ -110,7 +121,7 @@ public record AgentConfig(DataDir dataDir, ServerAddress server, String endpoint
   /** This configuration with another download rate limit (the hidden {@code run --download-rate-limit}). */
   public AgentConfig withDownloadRateLimit(long bytesPerSecond) {
     return new AgentConfig(dataDir, server, endpointId, caFingerprint, group, bytesPerSecond, backoffInitial,
-        backoffMax, pingInterval, inventoryOnConnect);
+        backoffMax, pingInterval, inventoryOnConnect, inventoryInterval, factsTimeout);
   }
 
   private static String required(Map<String, String> values, String key) {

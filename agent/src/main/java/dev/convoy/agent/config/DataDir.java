@@ -39,6 +39,11 @@ public record DataDir(Path root) {
     return root.resolve("managed");
   }
 
+  /** {@code facts.d/}: executables that print custom facts (docs/inventory.md). */
+  public Path factsDir() {
+    return root.resolve("facts.d");
+  }
+
   /** {@code work/<deployment id>/}: scratch space and the per-deployment log. */
   public Path work(String deploymentId) {
     return root.resolve("work").resolve(deploymentId);

@@ -18,6 +18,7 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +39,10 @@ final class DeploymentRunner {
   private final InstallStep installStep;
   private final Function<String, Path> workDirs;
   private final Clock clock;
-  private final Runnable installedChanged;
+  private final Consumer<DeploymentAction> installedChanged;
 
   DeploymentRunner(DeploymentJournal journal, ReportOutbox outbox, ChunkedDownloader downloader,
-      InstallStep installStep, Function<String, Path> workDirs, Clock clock, Runnable installedChanged) {
+      InstallStep installStep, Function<String, Path> workDirs, Clock clock, Consumer<DeploymentAction> installedChanged) {
     this.installedChanged = installedChanged;
     this.journal = journal;
     this.outbox = outbox;
@@ -183,7 +184,7 @@ final class DeploymentRunner {
       cleanUp(next);
     }
     if (to.successful()) {
-      installedChanged.run();
+      installedChanged.accept(entry.spec().action());
     }
     return next;
   }

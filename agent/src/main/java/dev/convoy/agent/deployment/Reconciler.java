@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,12 +48,12 @@ public final class Reconciler implements AutoCloseable {
   /**
    * @param workDirs {@code DIR/work/<deployment id>} for a deployment id
    * @param retryBackoff delays the retry of a pass cut short by an unreachable server
-   * @param installedChanged told (on the worker thread) when a deployment ends in SUCCEEDED or
-   *     ALREADY_INSTALLED, i.e. when the managed packages of the inventory may have changed
+   * @param installedChanged told (on the worker thread) with the deployment's action when a deployment ends in
+   *     SUCCEEDED or ALREADY_INSTALLED, i.e. when the installed releases (and the inventory) may have changed
    */
   public Reconciler(DeploymentJournal journal, ReportOutbox outbox, ChunkedDownloader downloader,
       InstallStep installStep, Function<String, Path> workDirs, Backoff retryBackoff, Clock clock,
-      Runnable installedChanged) {
+      Consumer<DeploymentAction> installedChanged) {
     this.journal = journal;
     this.outbox = outbox;
     this.workDirs = workDirs;

@@ -1,6 +1,7 @@
 package dev.convoy.agent.deployment;
 
 import dev.convoy.agent.download.PayloadSource;
+import dev.convoy.agent.inventory.InventoryAck;
 import dev.convoy.agent.inventory.InventoryReport;
 
 /**
@@ -17,6 +18,6 @@ public interface ServerApi extends PayloadSource {
   /** Sends one report; the answer says whether it was applied. */
   StatusAck report(StatusReport report);
 
-  /** Sends an inventory report. */
-  void reportInventory(InventoryReport report);
+  /** Sends an inventory report; the answer says whether the server wants a full one now. */
+  InventoryAck reportInventory(InventoryReport report);
 }

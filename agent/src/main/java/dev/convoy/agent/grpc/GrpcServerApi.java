@@ -5,6 +5,7 @@ import dev.convoy.agent.deployment.ServerApi;
 import dev.convoy.agent.deployment.StatusAck;
 import dev.convoy.agent.deployment.StatusReport;
 import dev.convoy.agent.download.ChunkSink;
+import dev.convoy.agent.inventory.InventoryAck;
 import dev.convoy.agent.inventory.InventoryReport;
 import dev.convoy.protocol.v1.AgentServiceGrpc;
 import dev.convoy.protocol.v1.DownloadChunk;
@@ -59,9 +60,9 @@ public final class GrpcServerApi implements ServerApi {
   }
 
   @Override
-  public void reportInventory(InventoryReport report) {
+  public InventoryAck reportInventory(InventoryReport report) {
     try {
-      unary().reportInventory(ProtoMapper.inventory(endpointId, report));
+      return InventoryMapper.ack(unary().reportInventory(InventoryMapper.report(endpointId, report)));
     } catch (StatusRuntimeException e) {
       throw StatusMapper.toServerException("ReportInventory", e);
     }

@@ -8,8 +8,6 @@ import dev.convoy.agent.deployment.DesiredState;
 import dev.convoy.agent.deployment.Release;
 import dev.convoy.agent.deployment.StatusAck;
 import dev.convoy.agent.deployment.StatusReport;
-import dev.convoy.agent.inventory.InventoryReport;
-import dev.convoy.agent.inventory.ManagedPackage;
 import dev.convoy.agent.session.Hello;
 import java.time.Instant;
 import java.util.List;
@@ -56,22 +54,6 @@ final class ProtoMapper {
 
   static StatusAck statusAck(dev.convoy.protocol.v1.StatusAck proto) {
     return new StatusAck(proto.getApplied(), state(proto.getCurrentState()), proto.getCurrentSequence());
-  }
-
-  static dev.convoy.protocol.v1.InventoryReport inventory(String endpointId, InventoryReport report) {
-    var builder = dev.convoy.protocol.v1.InventoryReport.newBuilder()
-        .setEndpointId(endpointId)
-        .setHostname(report.hostname())
-        .setOs(report.os())
-        .setOsVersion(report.osVersion())
-        .setArchitecture(report.architecture())
-        .setAgentVersion(report.agentVersion())
-        .setCollectedAt(timestamp(report.collectedAt()));
-    for (ManagedPackage p : report.managedPackages()) {
-      builder.addManagedPackages(dev.convoy.protocol.v1.ManagedPackage.newBuilder()
-          .setName(p.name()).setVersion(p.version()).setState(p.state()));
-    }
-    return builder.build();
   }
 
   static dev.convoy.protocol.v1.Hello hello(Hello hello) {

@@ -5,7 +5,7 @@ public interface SessionListener {
   /** The server's desired state changed: call Sync. */
   void revisionReady(long revision);
 
-  /** The server asks for a full inventory report. */
+  /** The server asks for a full inventory report ({@code InventoryRequest}). */
   void inventoryRequested();
 
   /** The stream ended: {@code cause} is null when the server closed it cleanly. */

@@ -4,6 +4,8 @@ import dev.convoy.agent.deployment.DesiredState;
 import dev.convoy.agent.deployment.ServerApi;
 import dev.convoy.agent.deployment.ServerException;
 import dev.convoy.agent.inventory.InventoryReport;
+import dev.convoy.agent.inventory.InventoryReporter;
+import dev.convoy.agent.inventory.ReportReason;
 import dev.convoy.agent.retry.Backoff;
 import dev.convoy.agent.retry.Sleeper;
 import java.time.Clock;
@@ -12,15 +14,16 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the session stream to the server open, on its own thread. Each connect sends Hello, then calls Sync; a
  * successful Sync is what counts as connected (it resets the backoff) and is followed by an inventory report.
- * While connected: Sync on every RevisionReady hint, an inventory report on request, a Ping every
- * {@code pingInterval}. When the stream ends or a call fails, it reconnects after a full-jitter exponential
+ * While connected: Sync on every RevisionReady hint, a full inventory report on InventoryRequest, the inventory
+ * reports asked for with {@link #inventoryDue} (schedule, install, uninstall), a Ping every {@code pingInterval}.
+ * Every inventory report goes through the {@link InventoryReporter} on this loop's thread, so reports never
+ * overlap. When the stream ends or a call fails, it reconnects after a full-jitter exponential
  * backoff. Hints are only hints: every connect syncs, so a lost one costs nothing.
  *
  * <p>Thread-safe: {@link #start()} and {@link #close()} may be called from any thread.
@@ -32,7 +35,7 @@ public final class SessionLoop implements AutoCloseable {
   private final SessionConnector connector;
   private final ServerApi server;
   private final Consumer<DesiredState> desiredStates;
-  private final Supplier<InventoryReport> inventory;
+  private final InventoryReporter inventory;
   private final Backoff backoff;
   private final Sleeper sleeper;
   private final Clock clock;
@@ -43,11 +46,11 @@ public final class SessionLoop implements AutoCloseable {
 
   /**
    * @param desiredStates receives every synced desired state (the reconciler)
-   * @param inventory collects an inventory report
+   * @param inventory decides and sends inventory reports (full or delta)
    * @param backoff reconnect delays; owned by this loop from now on
    */
   public SessionLoop(SessionConfig config, SessionConnector connector, ServerApi server,
-      Consumer<DesiredState> desiredStates, Supplier<InventoryReport> inventory, Backoff backoff, Sleeper sleeper,
+      Consumer<DesiredState> desiredStates, InventoryReporter inventory, Backoff backoff, Sleeper sleeper,
       Clock clock) {
     this.config = config;
     this.connector = connector;
@@ -72,13 +75,13 @@ public final class SessionLoop implements AutoCloseable {
   }
 
   /**
-   * Asks for an inventory report to be sent soon (the managed packages changed). Dropped while disconnected:
-   * every connect sends one anyway.
+   * Asks for an inventory report to be sent soon, on this loop's thread: after an install or uninstall, or when
+   * the schedule says so. Dropped while disconnected: every connect sends one anyway.
    */
-  public void inventoryChanged() {
+  public void inventoryDue(ReportReason reason) {
     BlockingQueue<Event> events = current;
     if (events != null) {
-      events.add(new InventoryRequested());
+      events.add(new InventoryDue(reason));
     }
   }
 
@@ -134,7 +137,7 @@ public final class SessionLoop implements AutoCloseable {
       backoff.reset();
       logger.info("session connected endpoint={} revision={}", config.endpointId(), knownRevision);
       if (config.inventoryOnConnect()) {
-        sendInventory();
+        sendInventory(ReportReason.CONNECT);
       }
       serve(channel, events);
     } finally {
@@ -152,8 +155,8 @@ public final class SessionLoop implements AutoCloseable {
         nextPing = System.nanoTime() + interval;
       } else if (event instanceof RevisionReady hint) {
         sync("hint revision=" + hint.revision());
-      } else if (event instanceof InventoryRequested) {
-        sendInventory();
+      } else if (event instanceof InventoryDue due) {
+        sendInventory(due.reason());
       } else if (event instanceof Closed closed) {
         if (closed.cause() == null) {
           logger.info("session closed by the server");
@@ -172,14 +175,18 @@ public final class SessionLoop implements AutoCloseable {
     desiredStates.accept(desired);
   }
 
-  private void sendInventory() {
+  private void sendInventory(ReportReason reason) {
     try {
-      InventoryReport report = inventory.get();
-      server.reportInventory(report);
-      logger.info("inventory sent hostname={} os=\"{}\" packages={}", report.hostname(), report.os(),
-          report.managedPackages().size());
+      for (InventoryReport report : inventory.report(reason)) {
+        logger.info("inventory sent reason={} kind={} facts={} removed={} sha256={}", report.reason().wireName(),
+            report.full() ? "full" : "delta", report.body().factCount(),
+            report.body() instanceof InventoryReport.Delta delta ? delta.removed().size() : 0,
+            report.inventorySha256());
+      }
     } catch (ServerException e) {
-      logger.warn("inventory not sent code={} reason=\"{}\"", e.code(), e.getMessage());
+      logger.warn("inventory not sent reason={} code={} detail=\"{}\"", reason.wireName(), e.code(), e.getMessage());
+    } catch (RuntimeException e) {
+      logger.error("inventory report failed reason={}", reason.wireName(), e); // a bug: keep the session
     }
   }
 
@@ -187,7 +194,7 @@ public final class SessionLoop implements AutoCloseable {
 
   private record RevisionReady(long revision) implements Event {}
 
-  private record InventoryRequested() implements Event {}
+  private record InventoryDue(ReportReason reason) implements Event {}
 
   private record Closed(Throwable cause) implements Event {}
 
@@ -200,7 +207,7 @@ public final class SessionLoop implements AutoCloseable {
 
     @Override
     public void inventoryRequested() {
-      events.add(new InventoryRequested());
+      events.add(new InventoryDue(ReportReason.SERVER_REQUEST));
     }
 
     @Override

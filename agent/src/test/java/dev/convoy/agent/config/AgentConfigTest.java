@@ -31,6 +31,9 @@ class AgentConfigTest {
     assertThat(loaded.backoffMax()).isEqualTo(Duration.ofSeconds(60));
     assertThat(loaded.pingInterval()).isEqualTo(Duration.ofSeconds(60));
     assertThat(loaded.inventoryOnConnect()).isTrue();
+    assertThat(loaded.inventoryInterval()).isEqualTo(Duration.ofHours(4));
+    assertThat(loaded.factsTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(data.factsDir()).isEqualTo(dir.toAbsolutePath().resolve("facts.d"));
   }
 
   @Test
@@ -39,14 +42,16 @@ class AgentConfigTest {
 
     assertThat(Files.readAllLines(dir.resolve("agent.properties"))).contains(
         "server=convoy.example:8443", "endpoint_id=ep-1", "ca_fingerprint=" + CA, "group=lab",
-        "download_rate_limit=0", "backoff_initial=PT1S", "backoff_max=PT1M");
+        "download_rate_limit=0", "backoff_initial=PT1S", "backoff_max=PT1M", "inventory_interval=PT4H",
+        "facts_timeout=PT10S");
   }
 
   @Test
   void load_handEditedTuning_isRead() throws Exception {
     Files.writeString(dir.resolve("agent.properties"), String.join("\n",
         "server=localhost:9443", "endpoint_id=ep-2", "ca_fingerprint=" + CA, "download_rate_limit=4096",
-        "backoff_initial=PT0.5S", "backoff_max=PT10S", "ping_interval=PT5S", "inventory_on_connect=false"));
+        "backoff_initial=PT0.5S", "backoff_max=PT10S", "ping_interval=PT5S", "inventory_on_connect=false",
+        "inventory_interval=PT30M", "facts_timeout=PT2S"));
 
     AgentConfig config = AgentConfig.load(new DataDir(dir));
 
@@ -55,6 +60,8 @@ class AgentConfigTest {
     assertThat(config.backoffMax()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.pingInterval()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.inventoryOnConnect()).isFalse();
+    assertThat(config.inventoryInterval()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(config.factsTimeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(config.group()).isEmpty();
   }
 
@@ -71,6 +78,10 @@ class AgentConfigTest {
         "server=localhost:9443\nendpoint_id=ep-2\nca_fingerprint=" + CA + "\nbackoff_max=soon\n");
     assertThatThrownBy(() -> AgentConfig.load(new DataDir(dir)))
         .hasMessage("agent.properties: backoff_max='soon' (expected: an ISO-8601 duration such as PT30S)");
+
+    Files.writeString(dir.resolve("agent.properties"),
+        "server=localhost:9443\nendpoint_id=ep-2\nca_fingerprint=" + CA + "\ninventory_interval=PT0S\n");
+    assertThatThrownBy(() -> AgentConfig.load(new DataDir(dir))).hasMessage("inventory_interval: PT0S (expected: > 0)");
 
     Files.writeString(dir.resolve("agent.properties"), "server=localhost:9443\nca_fingerprint=" + CA + "\n");
     assertThatThrownBy(() -> AgentConfig.load(new DataDir(dir)))

@@ -5,14 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.convoy.agent.deployment.DesiredState;
 import dev.convoy.agent.grpc.GrpcServerApi;
 import dev.convoy.agent.grpc.GrpcSessionConnector;
-import dev.convoy.agent.inventory.InventoryReport;
+import dev.convoy.agent.grpc.ProtoInventoryHasher;
+import dev.convoy.agent.inventory.CollectedInventory;
+import dev.convoy.agent.inventory.FactPath;
+import dev.convoy.agent.inventory.FactValue;
+import dev.convoy.agent.inventory.Inventory;
+import dev.convoy.agent.inventory.InventoryReporter;
+import dev.convoy.agent.inventory.InventorySummary;
 import dev.convoy.agent.inventory.ManagedPackage;
+import dev.convoy.agent.inventory.ReportReason;
 import dev.convoy.agent.retry.Backoff;
 import dev.convoy.agent.retry.Sleeper;
 import dev.convoy.agent.testing.GrpcCleanup;
 import dev.convoy.agent.testing.InProcessAgentServer;
 import dev.convoy.agent.testing.TestAgentService;
 import dev.convoy.protocol.v1.AgentMessage;
+import dev.convoy.protocol.v1.InventoryReport;
 import io.grpc.ManagedChannel;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import java.time.Clock;
@@ -20,6 +28,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +40,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The session loop against a real in-process AgentService: Hello, Sync on connect and on hints, reconnects. */
+/**
+ * The session loop against a real in-process AgentService: Hello, Sync on connect and on hints, reconnects, and
+ * inventory reports (full on connect and on request, deltas after, a full one at once when the server asks).
+ */
 class SessionLoopTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC);
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -41,15 +54,36 @@ class SessionLoopTest {
   private final TestAgentService server = new TestAgentService();
   private final BlockingQueue<DesiredState> synced = new LinkedBlockingQueue<>();
   private final List<Duration> delays = new CopyOnWriteArrayList<>();
-  private final InventoryReport inventory = new InventoryReport("ws-1", "Debian GNU/Linux 12 (bookworm)", "12",
-      "amd64", "0.1.0", List.of(new ManagedPackage("hello", "1.0.0", "installed")), CLOCK.instant());
+  private final InventorySummary summary = new InventorySummary("ws-1", "Debian GNU/Linux 12 (bookworm)", "12",
+      "amd64", "0.1.0", List.of(new ManagedPackage("hello", "1.0.0", "installed")));
+  private final Map<String, String> facts = new java.util.concurrent.ConcurrentSkipListMap<>(Map.of(
+      "os.id", "debian", "os.version", "12", "software[\"g++\"].version", "4:12.2.0-3", "agent.health", "ok"));
 
   private SessionLoop loop(ManagedChannel channel, Duration ping, Random random, Sleeper sleeper) {
+    GrpcServerApi api = new GrpcServerApi(channel, "ep-1", Duration.ofSeconds(5));
+    InventoryReporter reporter = new InventoryReporter(this::collect, new ProtoInventoryHasher(), api::reportInventory);
     SessionLoop loop = new SessionLoop(new SessionConfig("ep-1", "0.1.0", ping, true),
-        new GrpcSessionConnector(channel), new GrpcServerApi(channel, "ep-1", Duration.ofSeconds(5)), synced::add,
-        () -> inventory, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), random), sleeper, CLOCK);
+        new GrpcSessionConnector(channel), api, synced::add, reporter,
+        new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), random), sleeper, CLOCK);
     grpc.register(loop);
     return loop;
+  }
+
+  private CollectedInventory collect() {
+    Inventory.Builder builder = Inventory.builder();
+    facts.forEach((path, value) -> builder.put(FactPath.parse(path), FactValue.text(value)));
+    return new CollectedInventory(builder.build(), summary, CLOCK.instant());
+  }
+
+  /** The agent's current facts as the server should hold them. */
+  private Map<String, dev.convoy.protocol.v1.FactValue> expectedView() {
+    Map<String, dev.convoy.protocol.v1.FactValue> view = new TreeMap<>();
+    facts.forEach((path, value) -> view.put(path, dev.convoy.protocol.v1.FactValue.newBuilder().setText(value).build()));
+    return view;
+  }
+
+  private static String kind(InventoryReport report) {
+    return report.getReason() + ":" + (report.hasFull() ? "full" : "delta");
   }
 
   private Sleeper recordingSleeper() {
@@ -63,7 +97,8 @@ class SessionLoopTest {
   }
 
   @Test
-  void start_sendsHelloThenSyncsAndReportsInventory() throws Exception {
+  @SuppressWarnings("deprecation") // reads the deprecated inventory summary on purpose: it must stay filled
+  void start_sendsHelloThenSyncsAndReportsTheFullInventory() throws Exception {
     server.desire(7);
     loop(InProcessAgentServer.start(server, grpc), Duration.ofMinutes(1), new Random(1), recordingSleeper()).start();
 
@@ -75,9 +110,14 @@ class SessionLoopTest {
     assertThat(first.getHello().getEndpointId()).isEqualTo("ep-1");
     assertThat(first.getHello().getAgentVersion()).isEqualTo("0.1.0");
     assertThat(first.getHello().getKnownRevision()).isZero();
-    var sent = server.inventories.get(0);
+    InventoryReport sent = server.inventories.get(0);
     assertThat(sent.getEndpointId()).isEqualTo("ep-1");
-    assertThat(sent.getOs()).isEqualTo("Debian GNU/Linux 12 (bookworm)");
+    assertThat(kind(sent)).isEqualTo("connect:full");
+    assertThat(sent.getFull().getFactsList()).extracting(f -> f.getPath())
+        .containsExactly("agent.health", "os.id", "os.version", "software[\"g++\"].version");
+    assertThat(sent.getInventorySha256()).isEqualTo(TestAgentService.sha256(expectedView()));
+    assertThat(server.inventoryView()).isEqualTo(expectedView());
+    assertThat(sent.getOs()).isEqualTo("Debian GNU/Linux 12 (bookworm)"); // the deprecated summary is still filled
     assertThat(sent.getManagedPackagesList()).extracting(p -> p.getName() + "@" + p.getVersion()).containsExactly("hello@1.0.0");
   }
 
@@ -96,7 +136,7 @@ class SessionLoopTest {
   }
 
   @Test
-  void inventoryRequest_sendsAnotherInventory() throws Exception {
+  void inventoryRequest_sendsAFullReport() throws Exception {
     loop(InProcessAgentServer.start(server, grpc), Duration.ofMinutes(1), new Random(1), recordingSleeper()).start();
     nextSync();
     server.await(() -> server.inventories.size() == 1 && server.sessionsOpened.get() == 1, TIMEOUT);
@@ -104,6 +144,65 @@ class SessionLoopTest {
     server.requestInventory();
 
     server.await(() -> server.inventories.size() == 2, TIMEOUT);
+    InventoryReport second = server.inventories.get(1);
+    assertThat(kind(second)).isEqualTo("server-request:full");
+    assertThat(second.getFull().getFactsCount()).isEqualTo(4);
+  }
+
+  @Test
+  void inventoryDue_afterAChange_sendsADeltaWithExactlyTheChange() throws Exception {
+    SessionLoop loop = loop(InProcessAgentServer.start(server, grpc), Duration.ofMinutes(1), new Random(1), recordingSleeper());
+    loop.start();
+    nextSync();
+    server.await(() -> server.inventories.size() == 1 && server.sessionsOpened.get() == 1, TIMEOUT);
+    String before = server.inventorySha256();
+    facts.put("convoy.releases.hello.version", "1.0.0");
+    facts.remove("os.version");
+
+    loop.inventoryDue(ReportReason.INSTALL);
+
+    server.await(() -> server.inventories.size() == 2, TIMEOUT);
+    InventoryReport delta = server.inventories.get(1);
+    assertThat(kind(delta)).isEqualTo("install:delta");
+    assertThat(delta.getDelta().getBaseSha256()).isEqualTo(before);
+    assertThat(delta.getDelta().getSetList()).extracting(f -> f.getPath() + "=" + f.getValue().getText())
+        .containsExactly("convoy.releases.hello.version=1.0.0");
+    assertThat(delta.getDelta().getRemovedList()).containsExactly("os.version");
+    assertThat(server.inventoryView()).isEqualTo(expectedView());
+  }
+
+  @Test
+  void ackWithFullReportRequired_sendsAFullReportAtOnce() throws Exception {
+    SessionLoop loop = loop(InProcessAgentServer.start(server, grpc), Duration.ofMinutes(1), new Random(1), recordingSleeper());
+    loop.start();
+    nextSync();
+    server.await(() -> server.inventories.size() == 1 && server.sessionsOpened.get() == 1, TIMEOUT);
+    server.refuseInventories(1);
+
+    loop.inventoryDue(ReportReason.SCHEDULE);
+
+    server.await(() -> server.inventories.size() == 3, TIMEOUT);
+    assertThat(server.inventories).extracting(SessionLoopTest::kind)
+        .containsExactly("connect:full", "schedule:delta", "resync:full");
+    assertThat(server.inventoryView()).isEqualTo(expectedView());
+  }
+
+  @Test
+  void corruptedServerView_isRepairedByTheFullReportAfterTheHashMismatch() throws Exception {
+    SessionLoop loop = loop(InProcessAgentServer.start(server, grpc), Duration.ofMinutes(1), new Random(1), recordingSleeper());
+    loop.start();
+    nextSync();
+    server.await(() -> server.inventories.size() == 1 && server.sessionsOpened.get() == 1, TIMEOUT);
+    server.corruptInventory();
+    facts.put("facts.site", "paris");
+
+    loop.inventoryDue(ReportReason.INSTALL);
+
+    server.await(() -> server.inventories.size() == 3, TIMEOUT);
+    assertThat(server.inventories).extracting(SessionLoopTest::kind)
+        .containsExactly("connect:full", "install:delta", "resync:full");
+    assertThat(server.inventoryView()).isEqualTo(expectedView());
+    assertThat(server.inventorySha256()).isEqualTo(server.inventories.get(2).getInventorySha256());
   }
 
   @Test
@@ -120,6 +219,12 @@ class SessionLoopTest {
     List<AgentMessage> hellos = server.sessionMessages.stream().filter(AgentMessage::hasHello).toList();
     assertThat(hellos).hasSize(2);
     assertThat(hellos.get(1).getHello().getKnownRevision()).isEqualTo(5);
+    server.await(() -> server.inventories.size() == 2, TIMEOUT);
+    // The second connect of the same process confirms the acknowledged hash with an empty delta.
+    InventoryReport again = server.inventories.get(1);
+    assertThat(kind(again)).isEqualTo("connect:delta");
+    assertThat(again.getDelta().getSetCount() + again.getDelta().getRemovedCount()).isZero();
+    assertThat(again.getInventorySha256()).isEqualTo(server.inventories.get(0).getInventorySha256());
     assertThat(delays).singleElement().satisfies(d -> assertThat(d).isBetween(Duration.ZERO, Duration.ofSeconds(1)));
   }
 

@@ -65,7 +65,7 @@ public final class AgentHarness implements AutoCloseable {
     };
     InstallStep installStep = new InstallStep(lookup, TestLifecycle::install, TestLifecycle::uninstall, dir.managed());
     reconciler = new Reconciler(journal, outbox, downloader, installStep, dir::work,
-        new Backoff(retryBackoff, retryBackoff, new Random(1)), CLOCK, installedChanges::incrementAndGet);
+        new Backoff(retryBackoff, retryBackoff, new Random(1)), CLOCK, action -> installedChanges.incrementAndGet());
     outbox.start();
   }
 

@@ -8,9 +8,12 @@ import dev.convoy.protocol.v1.DeploymentState;
 import dev.convoy.protocol.v1.DesiredState;
 import dev.convoy.protocol.v1.DownloadChunk;
 import dev.convoy.protocol.v1.DownloadRequest;
+import dev.convoy.protocol.v1.Fact;
+import dev.convoy.protocol.v1.FactValue;
 import dev.convoy.protocol.v1.InventoryAck;
 import dev.convoy.protocol.v1.InventoryReport;
 import dev.convoy.protocol.v1.InventoryRequest;
+import dev.convoy.protocol.v1.InventorySnapshot;
 import dev.convoy.protocol.v1.RevisionReady;
 import dev.convoy.protocol.v1.ServerHint;
 import dev.convoy.protocol.v1.StatusAck;
@@ -19,12 +22,16 @@ import dev.convoy.protocol.v1.SyncRequest;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,7 +40,10 @@ import java.util.function.BooleanSupplier;
 /**
  * A real implementation of {@code AgentService} for agent tests (in-process, never a mocked stub): serves a
  * desired state and payloads, records reports, inventories and session messages, and can misbehave on demand
- * (tampered chunk, bytes beyond the declared length, a stream cut short, reports refused).
+ * (tampered chunk, bytes beyond the declared length, a stream cut short, reports refused). Inventory reports are
+ * applied as docs/inventory.md says the server does: a full report replaces the view; a delta applies only if its
+ * base is the stored hash and the result hashes to its {@code inventory_sha256}, else nothing changes and the
+ * ack says {@code full_report_required}. The hash is computed here independently of the agent's code.
  */
 public final class TestAgentService extends AgentServiceGrpc.AgentServiceImplBase {
   public final List<StatusReport> reports = new CopyOnWriteArrayList<>();
@@ -54,6 +64,9 @@ public final class TestAgentService extends AgentServiceGrpc.AgentServiceImplBas
   private final AtomicInteger refuseReports = new AtomicInteger();
   private volatile Status refusal = Status.UNAVAILABLE;
   private volatile java.util.function.Consumer<StatusReport> onReport = report -> { };
+  private final TreeMap<String, FactValue> inventoryView = new TreeMap<>(); // guarded by this
+  private String inventorySha256 = "";                                      // guarded by this
+  private int refuseInventories;                                            // guarded by this
 
   /** Runs {@code hook} on every report as it arrives, before it is acknowledged. */
   public void onReport(java.util.function.Consumer<StatusReport> hook) {
@@ -184,10 +197,74 @@ public final class TestAgentService extends AgentServiceGrpc.AgentServiceImplBas
 
   @Override
   public void reportInventory(InventoryReport report, StreamObserver<InventoryAck> response) {
-    inventories.add(report);
-    response.onNext(InventoryAck.getDefaultInstance());
+    InventoryAck ack;
+    synchronized (this) {
+      inventories.add(report);
+      ack = applyInventory(report);
+    }
+    response.onNext(ack);
     response.onCompleted();
     changed();
+  }
+
+  private InventoryAck applyInventory(InventoryReport report) {
+    boolean refused = refuseInventories > 0;
+    refuseInventories = Math.max(0, refuseInventories - 1);
+    TreeMap<String, FactValue> next = new TreeMap<>();
+    if (report.hasFull()) {
+      report.getFull().getFactsList().forEach(f -> next.put(f.getPath(), f.getValue()));
+    } else {
+      if (!report.getDelta().getBaseSha256().equals(inventorySha256)) {
+        refused = true;
+      }
+      next.putAll(inventoryView);
+      report.getDelta().getSetList().forEach(f -> next.put(f.getPath(), f.getValue()));
+      report.getDelta().getRemovedList().forEach(next::remove);
+    }
+    if (refused || !sha256(next).equals(report.getInventorySha256())) {
+      return InventoryAck.newBuilder().setFullReportRequired(true).setServerSha256(inventorySha256).build();
+    }
+    inventoryView.clear();
+    inventoryView.putAll(next);
+    inventorySha256 = sha256(next);
+    return InventoryAck.newBuilder().setServerSha256(inventorySha256).build();
+  }
+
+  /** The canonical hash, computed as the server does: facts sorted by path, InventorySnapshot, SHA-256 hex. */
+  public static String sha256(Map<String, FactValue> facts) {
+    InventorySnapshot.Builder snapshot = InventorySnapshot.newBuilder();
+    new TreeMap<>(facts).forEach((path, value) -> snapshot.addFacts(Fact.newBuilder().setPath(path).setValue(value)));
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(snapshot.build().toByteArray()));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The facts the server holds for this endpoint now. */
+  public synchronized Map<String, FactValue> inventoryView() {
+    return new TreeMap<>(inventoryView);
+  }
+
+  public synchronized String inventorySha256() {
+    return inventorySha256;
+  }
+
+  /** Corrupts the stored view behind the agent's back (one fact dropped): the next delta no longer applies. */
+  public synchronized void corruptInventory() {
+    if (!inventoryView.isEmpty()) {
+      inventoryView.remove(inventoryView.firstKey());
+    }
+  }
+
+  /** The next {@code count} inventory reports are answered with full_report_required (nothing applied). */
+  public synchronized void refuseInventories(int count) {
+    refuseInventories = count;
+  }
+
+  /** The inventory reports received so far whose reason is {@code reason}. */
+  public List<InventoryReport> inventoriesWithReason(String reason) {
+    return inventories.stream().filter(r -> r.getReason().equals(reason)).toList();
   }
 
   @Override
