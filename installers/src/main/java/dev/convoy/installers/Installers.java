@@ -1,6 +1,9 @@
 package dev.convoy.installers;
 
 import dev.convoy.installers.archive.ArchiveInstaller;
+import dev.convoy.installers.deb.DebInstaller;
+import dev.convoy.installers.detection.RuleDetectingInstaller;
+import dev.convoy.installers.script.ScriptInstaller;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
@@ -12,13 +15,16 @@ import java.util.function.Supplier;
 /** Finds the backend for a release's installer type. Stateless and thread-safe. */
 public final class Installers {
   private static final SortedMap<String, Supplier<Installer>> BACKENDS = new TreeMap<>(Map.of(
-      ArchiveInstaller.TYPE, ArchiveInstaller::new));
+      ArchiveInstaller.TYPE, ArchiveInstaller::new,
+      ScriptInstaller.TYPE, ScriptInstaller::new,
+      DebInstaller.TYPE, DebInstaller::new));
 
   private Installers() {}
 
   /**
-   * The backend for {@code type} ("archive"). Backends keep no state between calls (everything lives on disk),
-   * so the returned instance may serve many runs.
+   * The backend for {@code type} ("archive", "script", "deb"), with the release's {@code detect} rule applied
+   * when it declares one ({@link RuleDetectingInstaller}). Backends keep no state between calls (everything lives
+   * on disk), so the returned instance may serve many runs.
    *
    * @throws IllegalArgumentException for an unknown or null type, naming the known ones
    */
@@ -28,7 +34,7 @@ public final class Installers {
       throw new IllegalArgumentException("installer type: '" + type + "' (expected one of: "
           + String.join(", ", knownTypes()) + ")");
     }
-    return backend.get();
+    return RuleDetectingInstaller.wrap(backend.get());
   }
 
   /** The installer types this build knows, sorted. */
