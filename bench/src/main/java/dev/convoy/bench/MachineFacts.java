@@ -11,7 +11,7 @@ record MachineFacts(String cpu, int cores, long memoryBytes, String os, String j
 
   static MachineFacts current() {
     return new MachineFacts(cpuModel(), Runtime.getRuntime().availableProcessors(), memTotal(), osName(),
-        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"), commit());
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"), gitCommit());
   }
 
   String describe() {
@@ -41,7 +41,7 @@ record MachineFacts(String cpu, int cores, long memoryBytes, String os, String j
     }
   }
 
-  private static String commit() {
+  private static String gitCommit() {
     try {
       Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
       String out = new String(git.getInputStream().readAllBytes()).trim();
