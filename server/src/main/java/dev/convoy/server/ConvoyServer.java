@@ -90,7 +90,7 @@ public final class ConvoyServer implements AutoCloseable {
   private Server build(List<BindableService> services) {
     NettyServerBuilder builder = NettyServerBuilder.forAddress(config.listen().toSocketAddress())
         .sslContext(TlsContexts.server(pki.serverIdentity(), ClientAuth.OPTIONAL))
-        .maxInboundMessageSize(config.maxInboundMessageBytes())
+        .maxInboundMessageSize(config.inboundMessageLimit())
         .permitKeepAliveTime(config.permitKeepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
         .permitKeepAliveWithoutCalls(true)
         // Server-side pings find agents that vanished without closing their session stream.

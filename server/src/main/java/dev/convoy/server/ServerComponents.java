@@ -1,6 +1,7 @@
 package dev.convoy.server;
 
 import dev.convoy.server.campaign.CampaignEvents;
+import dev.convoy.server.compliance.ComplianceService;
 import dev.convoy.server.campaign.CampaignService;
 import dev.convoy.server.campaign.DeploymentService;
 import dev.convoy.server.catalogue.CatalogueService;
@@ -10,8 +11,12 @@ import dev.convoy.server.enrollment.EnrollmentService;
 import dev.convoy.server.grpc.AdminGrpcService;
 import dev.convoy.server.grpc.AgentGrpcService;
 import dev.convoy.server.grpc.AuthInterceptor;
+import dev.convoy.server.grpc.CanonicalInventoryHasher;
 import dev.convoy.server.grpc.EnrollmentGrpcService;
 import dev.convoy.server.grpc.SessionHub;
+import dev.convoy.server.group.CampaignPickup;
+import dev.convoy.server.group.GroupService;
+import dev.convoy.server.inventory.InventoryService;
 import dev.convoy.server.people.PersonService;
 import dev.convoy.server.pki.CaEndpointCertificateIssuer;
 import dev.convoy.server.pki.ServerPki;
@@ -19,6 +24,8 @@ import dev.convoy.server.storage.file.FileContentStore;
 import dev.convoy.server.storage.rocksdb.RocksCampaignStore;
 import dev.convoy.server.storage.rocksdb.RocksDeploymentStore;
 import dev.convoy.server.storage.rocksdb.RocksEndpointStore;
+import dev.convoy.server.storage.rocksdb.RocksGroupStore;
+import dev.convoy.server.storage.rocksdb.RocksInventoryStore;
 import dev.convoy.server.storage.rocksdb.RocksPersonStore;
 import dev.convoy.server.storage.rocksdb.RocksReleaseStore;
 import dev.convoy.server.storage.rocksdb.RocksStorage;
@@ -40,24 +47,33 @@ record ServerComponents(SessionHub hub, CampaignService campaigns, EnrollmentGrp
     var endpointStore = new RocksEndpointStore(storage);
     var campaignStore = new RocksCampaignStore(storage);
     var deploymentStore = new RocksDeploymentStore(storage);
+    var tokenStore = new RocksTokenStore(storage);
+    var inventoryStore = new RocksInventoryStore(storage);
 
     EndpointService endpoints = new EndpointService(endpointStore, storage, new Presence(), clock);
     PersonService people = new PersonService(new RocksPersonStore(storage), storage);
-    EnrollmentService enrollment = new EnrollmentService(new RocksTokenStore(storage), endpointStore,
-        new CaEndpointCertificateIssuer(pki.ca()), storage, clock);
+    SessionHub hub = new SessionHub(endpoints);
+    InventoryService inventory = new InventoryService(inventoryStore, storage, clock, new CanonicalInventoryHasher(),
+        config.inventory(), endpointStore, hub);
+    GroupService groups = new GroupService(new RocksGroupStore(storage), tokenStore, endpoints, inventory, storage,
+        clock);
+    EnrollmentService enrollment = new EnrollmentService(tokenStore, endpointStore,
+        new CaEndpointCertificateIssuer(pki.ca()), storage, clock, groups::isDynamic);
     CatalogueService catalogue = new CatalogueService(new RocksReleaseStore(storage),
         new FileContentStore(dir.content()), storage, clock, config.chunkSize());
-    SessionHub hub = new SessionHub(endpoints);
     CampaignEvents events = new CampaignEvents();
     CampaignService campaigns = new CampaignService(campaignStore, deploymentStore, catalogue, endpointStore,
-        storage, clock, events, hub);
+        storage, clock, events, hub, groups);
     DeploymentService deployments = new DeploymentService(deploymentStore, campaignStore, campaigns, catalogue,
         endpointStore, storage, clock, events, hub);
+    inventory.addListener(new CampaignPickup(groups, campaigns));
+    ComplianceService compliance = new ComplianceService(inventoryStore, campaignStore, endpointStore);
 
     return new ServerComponents(hub, campaigns,
         new EnrollmentGrpcService(enrollment),
-        new AgentGrpcService(endpoints, deployments, catalogue, hub),
-        new AdminGrpcService(enrollment, endpoints, catalogue, campaigns, watchExecutor),
+        new AgentGrpcService(endpoints, deployments, catalogue, hub, inventory),
+        new AdminGrpcService(enrollment, endpoints, catalogue, campaigns, inventory, groups, compliance,
+            watchExecutor),
         new AuthInterceptor(endpoints, people, clock));
   }
 }

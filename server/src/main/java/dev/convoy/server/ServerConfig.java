@@ -1,5 +1,6 @@
 package dev.convoy.server;
 
+import dev.convoy.server.inventory.InventoryConfig;
 import dev.convoy.transport.Channels;
 import java.io.IOException;
 import java.io.Reader;
@@ -20,17 +21,24 @@ import java.util.Properties;
  * @param maxInboundMessageBytes largest request message accepted; default {@link Channels#MAX_MESSAGE_BYTES}
  * @param permitKeepAliveTime shortest client keepalive interval tolerated; default 30 s, below the agent's 60 s
  * @param shutdownGrace how long running calls get to finish on stop; default 5 s
+ * @param inventory inventory limits and history retention ({@link InventoryConfig#defaults()}); the gRPC inbound
+ *     limit is raised above its report size limit if needed ({@link #inboundMessageLimit()}). In
+ *     {@code server.properties}: {@code inventory.max_report_bytes}, {@code inventory.max_facts},
+ *     {@code inventory.max_history_per_endpoint}
  */
 public record ServerConfig(Path dataDirectory, ListenAddress listen, int chunkSize, int maxInboundMessageBytes,
-    Duration permitKeepAliveTime, Duration shutdownGrace) {
+    Duration permitKeepAliveTime, Duration shutdownGrace, InventoryConfig inventory) {
   public static final int DEFAULT_CHUNK_SIZE = 1024 * 1024;
   public static final int MAX_CHUNK_SIZE = 4 * 1024 * 1024;
   public static final int MIN_CHUNK_SIZE = 1024;
   static final String LISTEN_PROPERTY = "listen";
+  /** Room for the rest of an inventory report message around its facts. */
+  static final int INVENTORY_REPORT_SLACK = 64 * 1024;
 
   public ServerConfig {
     Objects.requireNonNull(dataDirectory, "dataDirectory");
     Objects.requireNonNull(listen, "listen");
+    Objects.requireNonNull(inventory, "inventory");
     if (chunkSize < MIN_CHUNK_SIZE || chunkSize > MAX_CHUNK_SIZE) {
       throw new IllegalArgumentException(
           "chunkSize: " + chunkSize + " (expected: " + MIN_CHUNK_SIZE + ".." + MAX_CHUNK_SIZE + ")");
@@ -47,7 +55,17 @@ public record ServerConfig(Path dataDirectory, ListenAddress listen, int chunkSi
   /** Defaults for {@code dataDirectory}, without reading any file. */
   public static ServerConfig defaults(Path dataDirectory) {
     return new ServerConfig(dataDirectory, ListenAddress.DEFAULT, DEFAULT_CHUNK_SIZE, Channels.MAX_MESSAGE_BYTES,
-        Duration.ofSeconds(30), Duration.ofSeconds(5));
+        Duration.ofSeconds(30), Duration.ofSeconds(5), InventoryConfig.defaults());
+  }
+
+  /**
+   * The gRPC inbound message limit actually used: {@link #maxInboundMessageBytes}, raised if needed so that an
+   * inventory report just over {@link InventoryConfig#maxReportBytes()} still reaches the server and is refused with
+   * a message naming that limit rather than a transport error.
+   */
+  public int inboundMessageLimit() {
+    return (int) Math.min(Integer.MAX_VALUE,
+        Math.max(maxInboundMessageBytes, (long) inventory.maxReportBytes() + INVENTORY_REPORT_SLACK));
   }
 
   /**
@@ -68,20 +86,47 @@ public record ServerConfig(Path dataDirectory, ListenAddress listen, int chunkSi
       throw new IllegalArgumentException(file + ": cannot read (" + e.getMessage() + ")", e);
     }
     String listen = properties.getProperty(LISTEN_PROPERTY);
-    return listen == null ? config : config.withListen(ListenAddress.parse(listen));
+    if (listen != null) {
+      config = config.withListen(ListenAddress.parse(listen));
+    }
+    InventoryConfig inventory = config.inventory()
+        .withMaxReportBytes(intProperty(file, properties, "inventory.max_report_bytes",
+            config.inventory().maxReportBytes()))
+        .withMaxFacts(intProperty(file, properties, "inventory.max_facts", config.inventory().maxFacts()))
+        .withMaxHistoryPerEndpoint(intProperty(file, properties, "inventory.max_history_per_endpoint",
+            config.inventory().maxHistoryPerEndpoint()));
+    return config.withInventory(inventory);
+  }
+
+  private static int intProperty(Path file, Properties properties, String name, int fallback) {
+    String value = properties.getProperty(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(file + ": " + name + "=" + value + " (expected: an integer)", e);
+    }
   }
 
   public ServerConfig withListen(ListenAddress newListen) {
     return new ServerConfig(dataDirectory, newListen, chunkSize, maxInboundMessageBytes, permitKeepAliveTime,
-        shutdownGrace);
+        shutdownGrace, inventory);
   }
 
   public ServerConfig withChunkSize(int newChunkSize) {
     return new ServerConfig(dataDirectory, listen, newChunkSize, maxInboundMessageBytes, permitKeepAliveTime,
-        shutdownGrace);
+        shutdownGrace, inventory);
   }
 
   public ServerConfig withShutdownGrace(Duration newGrace) {
-    return new ServerConfig(dataDirectory, listen, chunkSize, maxInboundMessageBytes, permitKeepAliveTime, newGrace);
+    return new ServerConfig(dataDirectory, listen, chunkSize, maxInboundMessageBytes, permitKeepAliveTime, newGrace,
+        inventory);
+  }
+
+  public ServerConfig withInventory(InventoryConfig newInventory) {
+    return new ServerConfig(dataDirectory, listen, chunkSize, maxInboundMessageBytes, permitKeepAliveTime,
+        shutdownGrace, newInventory);
   }
 }

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * The deployment of one release to a target set, with its mode on each of the three axes.
  *
- * @param deploymentCount deployments created when it started (0 while DRAFT)
+ * @param deploymentCount deployments created when it started, plus those added since for endpoints that joined a
+ *     dynamic group it targets (0 while DRAFT)
  * @param startedAt null until started
  * @param finishedAt null until terminal
  */
@@ -33,6 +34,16 @@ public record Campaign(String id, String title, String releaseName, String relea
     requireCanMoveTo(CampaignState.RUNNING);
     return new Campaign(id, title, releaseName, releaseVersion, targets, CampaignState.RUNNING, delivery, rollout,
         execution, createdBy, createdAt, at, null, deployments);
+  }
+
+  /** This RUNNING campaign with one more deployment (an endpoint that joined a dynamic group it targets). */
+  public Campaign withDeploymentAdded() {
+    if (state != CampaignState.RUNNING) {
+      throw ConvoyException.failedPrecondition("campaign " + id + " is " + state
+          + " (expected: RUNNING to add a deployment)");
+    }
+    return new Campaign(id, title, releaseName, releaseVersion, targets, state, delivery, rollout, execution,
+        createdBy, createdAt, startedAt, finishedAt, deploymentCount + 1);
   }
 
   /** This campaign COMPLETED at {@code at}. */

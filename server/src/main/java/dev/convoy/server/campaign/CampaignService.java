@@ -38,10 +38,13 @@ public final class CampaignService {
   private final Clock clock;
   private final CampaignEvents events;
   private final RevisionListener revisions;
+  private final DynamicGroups dynamicGroups;
   private final StripedLocks locks = new StripedLocks(64);
 
+  /** @param dynamicGroups resolves targets {@code group:NAME} that name a dynamic group */
   public CampaignService(CampaignStore campaigns, DeploymentStore deployments, CatalogueService catalogue,
-      EndpointStore endpoints, Storage storage, Clock clock, CampaignEvents events, RevisionListener revisions) {
+      EndpointStore endpoints, Storage storage, Clock clock, CampaignEvents events, RevisionListener revisions,
+      DynamicGroups dynamicGroups) {
     this.campaigns = campaigns;
     this.deployments = deployments;
     this.catalogue = catalogue;
@@ -50,6 +53,7 @@ public final class CampaignService {
     this.clock = clock;
     this.events = events;
     this.revisions = revisions;
+    this.dynamicGroups = dynamicGroups;
   }
 
   /**
@@ -124,10 +128,16 @@ public final class CampaignService {
     return started;
   }
 
-  /** The enrolled, non-revoked endpoints the targets name, in id order. */
+  /**
+   * The enrolled, non-revoked endpoints the targets name, in id order. A group name selects the endpoints enrolled in
+   * that static group and, if a dynamic group has that name, the endpoints its query matches now.
+   */
   private List<String> resolve(Targets targets) {
     Set<String> groups = new HashSet<>(targets.groups());
     Set<String> ids = new HashSet<>(targets.endpointIds());
+    for (String group : targets.groups()) {
+      dynamicGroups.members(group).ifPresent(ids::addAll);
+    }
     List<String> resolved = new ArrayList<>();
     for (Endpoint endpoint : endpoints.list()) {
       boolean named = targets.all() || groups.contains(endpoint.group()) || ids.contains(endpoint.id());
@@ -136,6 +146,53 @@ public final class CampaignService {
       }
     }
     return resolved;
+  }
+
+  /**
+   * Adds a PENDING deployment of a RUNNING campaign for {@code endpointId}, an endpoint that joined a dynamic group
+   * the campaign targets, unless it has one in this campaign already: like start, in one durable change with the
+   * PENDING counter, the campaign's deployment count and the endpoint's revision; then hints the endpoint. An
+   * endpoint that leaves the group later keeps its deployment (as in SCCM: membership changes do not retract work).
+   * Holds the campaign's lock, so it cannot interleave with {@link #start}: a campaign seen here as DRAFT is
+   * resolved by its start after this call, which sees the inventory that made the endpoint join.
+   *
+   * @return whether a deployment was created
+   */
+  public boolean enlist(String campaignId, String endpointId) {
+    Campaign updated;
+    Lock lock = locks.forKey(campaignId);
+    lock.lock();
+    try {
+      Campaign campaign = campaigns.find(campaignId).orElse(null);
+      boolean eligible = campaign != null && campaign.state() == CampaignState.RUNNING
+          && endpoints.find(endpointId).filter(e -> !e.revoked()).isPresent()
+          && deployments.findByCampaignAndEndpoint(campaignId, endpointId).isEmpty();
+      if (!eligible) {
+        return false;
+      }
+      updated = campaign.withDeploymentAdded();
+      ChangeSet changes = storage.begin();
+      deployments.put(changes, Deployment.pending(updated, endpointId, clock.instant()));
+      endpoints.bumpRevision(changes, endpointId);
+      campaigns.addToCount(changes, campaignId, DeploymentState.PENDING, 1);
+      campaigns.put(changes, updated);
+      storage.commit(changes);
+    } finally {
+      lock.unlock();
+    }
+    logger.info("campaign enlisted endpoint campaign={} endpoint={} deployments={}", campaignId, endpointId,
+        updated.deploymentCount());
+    events.changed(campaignId);
+    revisions.revisionChanged(endpointId, endpoints.revision(endpointId));
+    return true;
+  }
+
+  /** Campaigns that are DRAFT or RUNNING and target one of {@code groups} (candidates for {@link #enlist}). */
+  public List<Campaign> openTargeting(Set<String> groups) {
+    return campaigns.list().stream()
+        .filter(c -> c.state() == CampaignState.DRAFT || c.state() == CampaignState.RUNNING)
+        .filter(c -> c.targets().groups().stream().anyMatch(groups::contains))
+        .toList();
   }
 
   /** Marks the campaign COMPLETED if it is RUNNING and every deployment is terminal; a no-op otherwise. */

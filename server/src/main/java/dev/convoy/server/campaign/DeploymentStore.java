@@ -11,6 +11,9 @@ public interface DeploymentStore {
   /** Every deployment of the campaign, in no particular order. */
   List<Deployment> listByCampaign(String campaignId);
 
+  /** The deployment of the campaign on the endpoint, if it has one (there is at most one). */
+  Optional<Deployment> findByCampaignAndEndpoint(String campaignId, String endpointId);
+
   /** The endpoint's non-terminal deployments: its desired state. */
   List<Deployment> listActive(String endpointId);
 

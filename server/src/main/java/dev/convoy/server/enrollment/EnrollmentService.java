@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +37,17 @@ public final class EnrollmentService {
   private final Storage storage;
   private final Clock clock;
   private final StripedLocks locks = new StripedLocks(64);
+  private final Predicate<String> isDynamicGroup;
 
   public EnrollmentService(TokenStore tokens, EndpointStore endpoints, EndpointCertificateIssuer issuer,
       Storage storage, Clock clock) {
+    this(tokens, endpoints, issuer, storage, clock, group -> false);
+  }
+
+  /** @param isDynamicGroup whether a name is a dynamic group's, which tokens must not use */
+  public EnrollmentService(TokenStore tokens, EndpointStore endpoints, EndpointCertificateIssuer issuer,
+      Storage storage, Clock clock, Predicate<String> isDynamicGroup) {
+    this.isDynamicGroup = isDynamicGroup;
     this.tokens = tokens;
     this.endpoints = endpoints;
     this.issuer = issuer;
@@ -49,10 +58,15 @@ public final class EnrollmentService {
   /**
    * Creates a token for {@code group}, valid for {@code ttlSeconds} and {@code uses} enrollments.
    *
-   * @throws ConvoyException INVALID_ARGUMENT naming {@code group}, {@code uses} or {@code ttl_seconds}
+   * @throws ConvoyException INVALID_ARGUMENT naming {@code group} (also when it is a dynamic group's name),
+   *     {@code uses} or {@code ttl_seconds}
    */
   public IssuedToken createToken(String group, long uses, long ttlSeconds, String createdBy) {
     EndpointNames.requireGroup("group", group);
+    if (isDynamicGroup.test(group)) {
+      throw ConvoyException.invalidArgument("group: " + group + " is a dynamic group (expected: a static group name;"
+          + " a dynamic group's members follow the inventory)");
+    }
     Require.inRange("uses", uses, 1, MAX_USES);
     Require.inRange("ttl_seconds", ttlSeconds, 1, MAX_TTL.toSeconds());
     TokenText text = new TokenText(RandomIds.next(""), RandomIds.secret(TokenText.SECRET_BYTES));

@@ -15,6 +15,8 @@ public enum ErrorCode {
   PERMISSION_DENIED,
   /** The caller presented no usable credential. */
   UNAUTHENTICATED,
+  /** A request exceeds a configured size or count limit (the message names the limit). */
+  RESOURCE_EXHAUSTED,
   /** The resource is in the wrong state for this operation (e.g. starting a running campaign). */
   FAILED_PRECONDITION,
   /** A concurrent change conflicted with this one; retrying may succeed. */

@@ -3,7 +3,23 @@ package dev.convoy.server.grpc;
 import dev.convoy.protocol.v1.AdminServiceGrpc;
 import dev.convoy.protocol.v1.Campaign;
 import dev.convoy.protocol.v1.CampaignStatus;
+import dev.convoy.protocol.v1.ComplianceReport;
 import dev.convoy.protocol.v1.CreateCampaignRequest;
+import dev.convoy.protocol.v1.CreateGroupRequest;
+import dev.convoy.protocol.v1.EndpointInventory;
+import dev.convoy.protocol.v1.GetComplianceRequest;
+import dev.convoy.protocol.v1.GetGroupRequest;
+import dev.convoy.protocol.v1.GetInventoryHistoryRequest;
+import dev.convoy.protocol.v1.GetInventoryRequest;
+import dev.convoy.protocol.v1.Group;
+import dev.convoy.protocol.v1.GroupMembers;
+import dev.convoy.protocol.v1.InventoryHistory;
+import dev.convoy.protocol.v1.ListGroupsRequest;
+import dev.convoy.protocol.v1.ListGroupsResponse;
+import dev.convoy.protocol.v1.QueryInventoryRequest;
+import dev.convoy.protocol.v1.QueryInventoryResponse;
+import dev.convoy.protocol.v1.RefreshInventoryRequest;
+import dev.convoy.protocol.v1.RefreshInventoryResponse;
 import dev.convoy.protocol.v1.CreateEnrollmentTokenRequest;
 import dev.convoy.protocol.v1.CreateEnrollmentTokenResponse;
 import dev.convoy.protocol.v1.GetCampaignStatusRequest;
@@ -22,8 +38,11 @@ import dev.convoy.server.campaign.CampaignService;
 import dev.convoy.server.catalogue.CatalogueService;
 import dev.convoy.server.catalogue.ReleaseHeader;
 import dev.convoy.server.common.Require;
+import dev.convoy.server.compliance.ComplianceService;
 import dev.convoy.server.endpoint.EndpointService;
 import dev.convoy.server.enrollment.EnrollmentService;
+import dev.convoy.server.group.GroupService;
+import dev.convoy.server.inventory.InventoryService;
 import dev.convoy.server.people.Role;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -41,11 +60,14 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   private final CatalogueService catalogue;
   private final CampaignService campaigns;
   private final Executor watchExecutor;
+  private final InventoryAdminCalls inventoryCalls;
   private final Set<CampaignWatch> watches = CampaignWatch.newRegistry();
 
   /** @param watchExecutor computes and sends WatchCampaign updates, off the threads that change campaigns */
   public AdminGrpcService(EnrollmentService enrollment, EndpointService endpoints, CatalogueService catalogue,
-      CampaignService campaigns, Executor watchExecutor) {
+      CampaignService campaigns, InventoryService inventory, GroupService groups, ComplianceService compliance,
+      Executor watchExecutor) {
+    this.inventoryCalls = new InventoryAdminCalls(inventory, groups, compliance, endpoints);
     this.enrollment = enrollment;
     this.endpoints = endpoints;
     this.catalogue = catalogue;
@@ -134,6 +156,46 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
       return;
     }
     CampaignWatch.start(request.getCampaignId(), campaigns, catalogue, out, watchExecutor, watches);
+  }
+
+  @Override
+  public void queryInventory(QueryInventoryRequest request, StreamObserver<QueryInventoryResponse> observer) {
+    GrpcCalls.unary(observer, () -> inventoryCalls.query(request));
+  }
+
+  @Override
+  public void getInventory(GetInventoryRequest request, StreamObserver<EndpointInventory> observer) {
+    GrpcCalls.unary(observer, () -> inventoryCalls.get(request));
+  }
+
+  @Override
+  public void getInventoryHistory(GetInventoryHistoryRequest request, StreamObserver<InventoryHistory> observer) {
+    GrpcCalls.unary(observer, () -> inventoryCalls.history(request));
+  }
+
+  @Override
+  public void refreshInventory(RefreshInventoryRequest request, StreamObserver<RefreshInventoryResponse> observer) {
+    GrpcCalls.unary(observer, () -> inventoryCalls.refresh(request));
+  }
+
+  @Override
+  public void createGroup(CreateGroupRequest request, StreamObserver<Group> observer) {
+    GrpcCalls.unary(observer, () -> inventoryCalls.createGroup(request, Principal.current().subject()));
+  }
+
+  @Override
+  public void listGroups(ListGroupsRequest request, StreamObserver<ListGroupsResponse> observer) {
+    GrpcCalls.unary(observer, inventoryCalls::listGroups);
+  }
+
+  @Override
+  public void getGroup(GetGroupRequest request, StreamObserver<GroupMembers> observer) {
+    GrpcCalls.unary(observer, () -> inventoryCalls.getGroup(request));
+  }
+
+  @Override
+  public void getCompliance(GetComplianceRequest request, StreamObserver<ComplianceReport> observer) {
+    GrpcCalls.unary(observer, () -> inventoryCalls.compliance(request));
   }
 
   private Campaign campaign(dev.convoy.server.campaign.Campaign campaign) {

@@ -16,7 +16,10 @@ import dev.convoy.server.campaign.ReportResult;
 import dev.convoy.server.catalogue.CatalogueService;
 import dev.convoy.server.common.Require;
 import dev.convoy.server.endpoint.EndpointService;
+import dev.convoy.server.endpoint.Inventory;
 import dev.convoy.server.error.ConvoyException;
+import dev.convoy.server.inventory.InventoryService;
+import dev.convoy.server.inventory.ReportOutcome;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
@@ -30,9 +33,11 @@ public final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBas
   private final DeploymentService deployments;
   private final CatalogueService catalogue;
   private final SessionHub hub;
+  private final InventoryService inventory;
 
   public AgentGrpcService(EndpointService endpoints, DeploymentService deployments, CatalogueService catalogue,
-      SessionHub hub) {
+      SessionHub hub, InventoryService inventory) {
+    this.inventory = inventory;
     this.endpoints = endpoints;
     this.deployments = deployments;
     this.catalogue = catalogue;
@@ -64,12 +69,29 @@ public final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBas
     });
   }
 
+  /**
+   * Applies a full or delta report (docs/inventory.md "Reports"), then updates the endpoint record from its facts
+   * ({@code host.name}, {@code os.name} ...; the deprecated summary fields fill what the facts lack). A report with
+   * only the deprecated summary fields (an older agent) updates the endpoint record alone.
+   */
   @Override
   public void reportInventory(InventoryReport request, StreamObserver<InventoryAck> observer) {
     GrpcCalls.unary(observer, () -> {
       String caller = requireCaller("endpoint_id", request.getEndpointId());
-      endpoints.recordInventory(caller, ProtoMapper.inventory(request));
-      return InventoryAck.getDefaultInstance();
+      InventoryProtoMapper.requireSize(request, inventory.config().maxReportBytes());
+      Inventory summary = ProtoMapper.inventory(request);
+      if (request.getBodyCase() == InventoryReport.BodyCase.BODY_NOT_SET) {
+        endpoints.recordInventory(caller, summary);
+        return InventoryAck.getDefaultInstance();
+      }
+      ReportOutcome outcome = inventory.report(InventoryProtoMapper.report(request));
+      if (outcome.applied()) {
+        endpoints.recordInventory(caller, outcome.summary().over(summary));
+      } else {
+        endpoints.heardFrom(caller);
+      }
+      return InventoryAck.newBuilder().setFullReportRequired(outcome.fullReportRequired())
+          .setServerSha256(outcome.serverSha256()).build();
     });
   }
 

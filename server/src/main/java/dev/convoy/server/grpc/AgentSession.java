@@ -2,6 +2,7 @@ package dev.convoy.server.grpc;
 
 import dev.convoy.protocol.v1.AgentMessage;
 import dev.convoy.protocol.v1.Hello;
+import dev.convoy.protocol.v1.InventoryRequest;
 import dev.convoy.protocol.v1.RevisionReady;
 import dev.convoy.protocol.v1.ServerHint;
 import dev.convoy.server.common.Require;
@@ -13,8 +14,8 @@ import io.grpc.stub.StreamObserver;
 
 /**
  * One agent's Session stream. The agent sends Hello (naming itself) first, then Pings; the server sends hints.
- * Hints coalesce: only the newest revision not yet sent is kept, and it is sent when the stream is ready, so a
- * slow agent never makes the server buffer.
+ * Hints coalesce: only the newest revision not yet sent is kept, and at most one inventory request, and they are sent
+ * when the stream is ready, so a slow agent never makes the server buffer.
  *
  * <p>Inbound messages arrive serialised; hints come from other threads; both meet under this object's monitor,
  * which also guards the (not thread-safe) outbound observer.
@@ -28,6 +29,7 @@ final class AgentSession implements StreamObserver<AgentMessage> {
   private boolean closed;
   private long pendingRevision;
   private long sentRevision;
+  private boolean inventoryRequested;
 
   AgentSession(String endpointId, ServerCallStreamObserver<ServerHint> out, SessionHub hub,
       EndpointService endpoints) {
@@ -91,13 +93,33 @@ final class AgentSession implements StreamObserver<AgentMessage> {
     flush();
   }
 
-  private synchronized void flush() {
-    if (closed || pendingRevision <= sentRevision || !out.isReady()) {
-      return;
+  /**
+   * Queues an InventoryRequest hint; sends it now if the stream can take it.
+   *
+   * @return false if the session has ended
+   */
+  synchronized boolean requestInventory() {
+    if (closed) {
+      return false;
     }
-    sentRevision = pendingRevision;
-    out.onNext(ServerHint.newBuilder()
-        .setRevisionReady(RevisionReady.newBuilder().setRevision(sentRevision)).build());
+    inventoryRequested = true;
+    flush();
+    return true;
+  }
+
+  private synchronized void flush() {
+    while (!closed && out.isReady()) {
+      if (pendingRevision > sentRevision) {
+        sentRevision = pendingRevision;
+        out.onNext(ServerHint.newBuilder()
+            .setRevisionReady(RevisionReady.newBuilder().setRevision(sentRevision)).build());
+      } else if (inventoryRequested) {
+        inventoryRequested = false;
+        out.onNext(ServerHint.newBuilder().setInventoryRequest(InventoryRequest.getDefaultInstance()).build());
+      } else {
+        return;
+      }
+    }
   }
 
   /** A newer session of the same endpoint took over. */

@@ -72,6 +72,8 @@ final class ProtoMapper {
         .build();
   }
 
+  /** The report's deprecated summary fields (older agents send only these), validated. */
+  @SuppressWarnings("deprecation") // reading the deprecated fields is the point: they are the fallback
   static Inventory inventory(InventoryReport report) {
     if (report.getManagedPackagesCount() > Inventory.MAX_PACKAGES) {
       throw dev.convoy.server.error.ConvoyException.invalidArgument("managed_packages: "

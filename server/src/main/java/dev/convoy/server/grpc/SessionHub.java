@@ -4,6 +4,7 @@ import dev.convoy.protocol.v1.AgentMessage;
 import dev.convoy.protocol.v1.ServerHint;
 import dev.convoy.server.endpoint.EndpointService;
 import dev.convoy.server.endpoint.RevisionListener;
+import dev.convoy.server.inventory.FullReportRequester;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
@@ -14,12 +15,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The open agent Session streams, one per endpoint: a new session of an endpoint replaces (ends) the old one.
- * Marks endpoints online/offline and sends {@code RevisionReady} hints when an endpoint's desired state changes.
+ * Marks endpoints online/offline and sends {@code RevisionReady} hints when an endpoint's desired state changes, and
+ * {@code InventoryRequest} hints when the server wants a full inventory report.
  * Hints are only hints: the agent Syncs on every (re)connect, so a hint lost with a dropped stream loses nothing.
  *
  * <p>Thread-safe.
  */
-public final class SessionHub implements RevisionListener {
+public final class SessionHub implements RevisionListener, FullReportRequester {
   private static final Logger logger = LoggerFactory.getLogger(SessionHub.class);
 
   private final ConcurrentMap<String, AgentSession> sessions = new ConcurrentHashMap<>();
@@ -63,6 +65,12 @@ public final class SessionHub implements RevisionListener {
     if (session != null) {
       session.hint(revision);
     }
+  }
+
+  @Override
+  public boolean requestFullReport(String endpointId) {
+    AgentSession session = sessions.get(endpointId);
+    return session != null && session.requestInventory();
   }
 
   public boolean isOpen(String endpointId) {

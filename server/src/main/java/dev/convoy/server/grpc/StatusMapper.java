@@ -26,6 +26,7 @@ public final class StatusMapper {
     CODES.put(ErrorCode.ALREADY_EXISTS, Status.Code.ALREADY_EXISTS);
     CODES.put(ErrorCode.PERMISSION_DENIED, Status.Code.PERMISSION_DENIED);
     CODES.put(ErrorCode.UNAUTHENTICATED, Status.Code.UNAUTHENTICATED);
+    CODES.put(ErrorCode.RESOURCE_EXHAUSTED, Status.Code.RESOURCE_EXHAUSTED);
     CODES.put(ErrorCode.FAILED_PRECONDITION, Status.Code.FAILED_PRECONDITION);
     CODES.put(ErrorCode.ABORTED, Status.Code.ABORTED);
     CODES.put(ErrorCode.UNAVAILABLE, Status.Code.UNAVAILABLE);

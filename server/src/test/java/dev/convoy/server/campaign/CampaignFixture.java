@@ -53,7 +53,7 @@ final class CampaignFixture implements AutoCloseable {
     CampaignEvents events = new CampaignEvents();
     events.subscribe("*", campaignChanges::add); // never fires: proves listeners are per campaign
     campaigns = new CampaignService(campaignStore, deploymentStore, catalogue, endpoints, storage, clock, events,
-        (endpoint, revision) -> hints.add(new Hint(endpoint, revision)));
+        (endpoint, revision) -> hints.add(new Hint(endpoint, revision)), DynamicGroups.NONE);
     deployments = new DeploymentService(deploymentStore, campaignStore, campaigns, catalogue, endpoints, storage,
         clock, events, (endpoint, revision) -> hints.add(new Hint(endpoint, revision)));
   }

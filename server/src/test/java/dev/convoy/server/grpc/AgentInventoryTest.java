@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The walking skeleton's summary-only reports (older agents) and the caller check. */
+@SuppressWarnings("deprecation") // the summary fields are deprecated; older agents still send them
 class AgentInventoryTest {
   @TempDir Path dir;
   private TestServer server;

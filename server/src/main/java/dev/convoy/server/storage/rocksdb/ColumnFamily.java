@@ -24,8 +24,20 @@ enum ColumnFamily {
   /** {@code d/<deployment id>} → DeploymentRecord; {@code c/<campaign id>/<deployment id>} and
    * {@code a/<endpoint id>/<deployment id>} (only while not terminal) → empty index entries. */
   DEPLOYMENTS("deployments", false),
-  /** 64-bit counters updated by merge (uint64add): {@code campaign/<id>/<STATE>} and {@code revision/<endpoint id>}. */
-  COUNTERS("counters", true);
+  /** 64-bit counters updated by merge (uint64add): {@code campaign/<id>/<STATE>}, {@code revision/<endpoint id>} and
+   * {@code inventory-path/<index key>} (entries of the inventory index under that key). */
+  COUNTERS("counters", true),
+  /** Inventory facts, row-major: {@code <endpoint id> NUL <index key> NUL <path or empty>} → FactValueRecord. */
+  INVENTORY_FACTS("inventory_facts", false),
+  /** The same facts, column-major: {@code <index key> NUL <endpoint id> NUL <path or empty>} → FactValueRecord. */
+  INVENTORY_INDEX("inventory_index", false),
+  /** {@code <endpoint id>} → InventoryMetaRecord. */
+  INVENTORY_META("inventory_meta", false),
+  /** {@code <endpoint id> NUL <epoch millis, 8 bytes big-endian> NUL <sequence, 8 bytes big-endian>} →
+   * FactChangeRecord. */
+  INVENTORY_HISTORY("inventory_history", false),
+  /** {@code <group name>} → GroupRecord (dynamic groups; static ones are the enrollment groups). */
+  GROUPS("groups", false);
 
   private final String familyName;
   private final boolean counters;

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Deployments in {@link ColumnFamily#DEPLOYMENTS}: the record under {@code d/<id>}, and two index entries kept in
- * the same change set: {@code c/<campaign id>/<id>} always, {@code a/<endpoint id>/<id>} while not terminal (so the
- * desired state of an endpoint is one prefix scan over its active deployments only).
+ * Deployments in {@link ColumnFamily#DEPLOYMENTS}: the record under {@code d/<id>}, and index entries kept in the
+ * same change set: {@code c/<campaign id>/<id>} always, {@code e/<campaign id>/<endpoint id>} → id always (one
+ * deployment per campaign and endpoint), {@code a/<endpoint id>/<id>} while not terminal (so the desired state of an
+ * endpoint is one prefix scan over its active deployments only).
  */
 public final class RocksDeploymentStore implements DeploymentStore {
   private final RocksStorage storage;
@@ -35,6 +36,16 @@ public final class RocksDeploymentStore implements DeploymentStore {
   }
 
   @Override
+  public Optional<Deployment> findByCampaignAndEndpoint(String campaignId, String endpointId) {
+    return Optional.ofNullable(storage.get(ColumnFamily.DEPLOYMENTS, campaignEndpointKey(campaignId, endpointId)))
+        .flatMap(id -> find(Keys.text(id)));
+  }
+
+  static byte[] campaignEndpointKey(String campaignId, String endpointId) {
+    return Keys.of("e", campaignId, endpointId);
+  }
+
+  @Override
   public List<Deployment> listActive(String endpointId) {
     return byIndex(Keys.prefix("a", endpointId));
   }
@@ -52,6 +63,7 @@ public final class RocksDeploymentStore implements DeploymentStore {
     RocksChangeSet rocks = (RocksChangeSet) changes;
     rocks.put(ColumnFamily.DEPLOYMENTS, Keys.of("d", d.id()), encode(d).toByteArray());
     rocks.put(ColumnFamily.DEPLOYMENTS, Keys.of("c", d.campaignId(), d.id()), Keys.EMPTY);
+    rocks.put(ColumnFamily.DEPLOYMENTS, campaignEndpointKey(d.campaignId(), d.endpointId()), Keys.of(d.id()));
     byte[] active = Keys.of("a", d.endpointId(), d.id());
     if (d.state().isTerminal()) {
       rocks.delete(ColumnFamily.DEPLOYMENTS, active);

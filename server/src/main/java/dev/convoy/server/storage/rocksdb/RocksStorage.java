@@ -37,8 +37,12 @@ import org.slf4j.LoggerFactory;
 public final class RocksStorage implements Storage, AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(RocksStorage.class);
   private static final int MAX_GROUP = 512;
-  /** Version of the key layout and record encoding; a server refuses a database newer than it understands. */
-  static final long SCHEMA_VERSION = 1;
+  /**
+   * Version of the key layout and record encoding; a server refuses a database newer than it understands and
+   * upgrades an older one on open ({@link SchemaUpgrade}). 2: inventory families, groups, and the
+   * {@code e/<campaign>/<endpoint>} deployment index.
+   */
+  static final long SCHEMA_VERSION = 2;
   private static final byte[] SCHEMA_KEY = Keys.of("schema_version");
 
   private final Path directory;
@@ -113,6 +117,9 @@ public final class RocksStorage implements Storage, AutoCloseable {
     byte[] stored = db.get(handles.get(ColumnFamily.DEFAULT), SCHEMA_KEY);
     if (stored == null) {
       db.put(handles.get(ColumnFamily.DEFAULT), syncWrite, SCHEMA_KEY, Keys.counter(SCHEMA_VERSION));
+    } else if (Keys.counterValue(stored) < SCHEMA_VERSION) {
+      SchemaUpgrade.upgrade(db, handles, syncWrite, Keys.counterValue(stored), SCHEMA_VERSION, SCHEMA_KEY);
+      logger.info("storage upgraded path={} from={} to={}", directory, Keys.counterValue(stored), SCHEMA_VERSION);
     } else if (Keys.counterValue(stored) > SCHEMA_VERSION) {
       throw new ConvoyException(ErrorCode.FAILED_PRECONDITION, "database " + directory + " has schema version "
           + Keys.counterValue(stored) + " (expected: <= " + SCHEMA_VERSION + "; it was written by a newer server)");
@@ -171,6 +178,69 @@ public final class RocksStorage implements Storage, AutoCloseable {
     });
   }
 
+  /** Reads one entry per key, in order; null where a key has no value. */
+  List<byte[]> multiGet(ColumnFamily family, List<byte[]> keys) {
+    return read(() -> {
+      if (keys.isEmpty()) {
+        return List.of();
+      }
+      List<ColumnFamilyHandle> families = java.util.Collections.nCopies(keys.size(), handles.get(family));
+      try {
+        return db.multiGetAsList(families, keys);
+      } catch (RocksDBException e) {
+        throw ConvoyException.internal("storage read failed: " + e.getMessage(), e);
+      }
+    });
+  }
+
+  /** Calls {@code visitor} for every entry whose key starts with {@code prefix}, in key order, until it says stop. */
+  void visit(ColumnFamily family, byte[] prefix, EntryVisitor visitor) {
+    read(() -> {
+      try (RocksIterator it = db.newIterator(handles.get(family))) {
+        for (it.seek(prefix); it.isValid() && startsWith(it.key(), prefix); it.next()) {
+          if (!visitor.visit(it.key(), it.value())) {
+            break;
+          }
+        }
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Like {@link #visit} in descending key order, starting at the last key that is at most {@code from} (which must
+   * start with {@code prefix}).
+   */
+  void visitBackward(ColumnFamily family, byte[] prefix, byte[] from, EntryVisitor visitor) {
+    read(() -> {
+      try (RocksIterator it = db.newIterator(handles.get(family))) {
+        for (it.seekForPrev(from); it.isValid() && startsWith(it.key(), prefix); it.prev()) {
+          if (!visitor.visit(it.key(), it.value())) {
+            break;
+          }
+        }
+      }
+      return null;
+    });
+  }
+
+  /**
+   * A cursor over {@code family} for many short scans in a row (one iterator, one consistent view). It holds off
+   * {@link #close()} until it is closed itself: use it in try-with-resources, on one thread.
+   */
+  RocksCursor cursor(ColumnFamily family) {
+    closeLock.readLock().lock();
+    try {
+      if (closed) {
+        throw new ConvoyException(ErrorCode.UNAVAILABLE, "storage is closed (the server is shutting down)");
+      }
+      return new RocksCursor(db.newIterator(handles.get(family)), closeLock.readLock());
+    } catch (RuntimeException e) {
+      closeLock.readLock().unlock();
+      throw e;
+    }
+  }
+
   /** The current value of a counter in {@link ColumnFamily#COUNTERS}; 0 if never written. */
   long counter(byte[] key) {
     return Keys.counterValue(get(ColumnFamily.COUNTERS, key));
@@ -188,7 +258,7 @@ public final class RocksStorage implements Storage, AutoCloseable {
     }
   }
 
-  private static boolean startsWith(byte[] key, byte[] prefix) {
+  static boolean startsWith(byte[] key, byte[] prefix) {
     return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
   }
 

@@ -7,6 +7,7 @@ import dev.convoy.server.enrollment.TokenStore;
 import dev.convoy.server.error.ConvoyException;
 import dev.convoy.server.storage.ChangeSet;
 import dev.convoy.server.storage.rocksdb.v1.TokenRecord;
+import java.util.List;
 import java.util.Optional;
 
 /** Enrollment tokens (hashed) in {@link ColumnFamily#TOKENS}, keyed by token id. */
@@ -20,6 +21,11 @@ public final class RocksTokenStore implements TokenStore {
   @Override
   public Optional<EnrollmentToken> find(String tokenId) {
     return Optional.ofNullable(storage.get(ColumnFamily.TOKENS, Keys.of(tokenId))).map(RocksTokenStore::decode);
+  }
+
+  @Override
+  public List<EnrollmentToken> list() {
+    return storage.scan(ColumnFamily.TOKENS, Keys.EMPTY).stream().map(e -> decode(e.getValue())).toList();
   }
 
   @Override
