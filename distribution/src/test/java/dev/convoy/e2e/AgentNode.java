@@ -49,6 +49,11 @@ final class AgentNode implements AutoCloseable {
     return data.resolve("managed").resolve(packageName).resolve("current");
   }
 
+  /** SIGTERM, as systemd stops a service; waits for the agent to exit. */
+  void stop() throws InterruptedException {
+    process.stop(java.time.Duration.ofSeconds(30));
+  }
+
   void kill9() throws InterruptedException {
     process.kill9();
   }

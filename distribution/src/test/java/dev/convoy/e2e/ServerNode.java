@@ -23,6 +23,7 @@ final class ServerNode implements AutoCloseable {
   private String caFingerprint;
   private Launched process;
   private int runs;
+  private int port;
   private ManagedChannel channel;
 
   ServerNode(Distribution dist, Path data) {
@@ -42,12 +43,19 @@ final class ServerNode implements AutoCloseable {
     return this;
   }
 
-  /** Starts `convoy-server run` and waits until it answers an admin call. */
+  /**
+   * Starts `convoy-server run` and waits until it answers an admin call. The first run takes a free port; a restart
+   * listens on the same one, as a real server does, so that its agents reconnect.
+   */
   ServerNode start() throws IOException {
+    String listen = port == 0 ? null : "127.0.0.1:" + port;
     Files.deleteIfExists(data.resolve("server.port"));
     runs++;
-    process = dist.start(data.getParent(), data.resolve("server-run" + runs + ".log"), "convoy-server", "run",
-        "--data", data.toString());
+    process = listen == null
+        ? dist.start(data.getParent(), data.resolve("server-run" + runs + ".log"), "convoy-server", "run",
+            "--data", data.toString())
+        : dist.start(data.getParent(), data.resolve("server-run" + runs + ".log"), "convoy-server", "run",
+            "--data", data.toString(), "--listen", listen);
     Await.until(Duration.ofSeconds(60), () -> Files.exists(data.resolve("server.port")) || !process.isAlive(),
         () -> "server.port written; log:\n" + process.log());
     if (!process.isAlive()) {
@@ -55,6 +63,7 @@ final class ServerNode implements AutoCloseable {
     }
     closeChannel();
     Await.until(Duration.ofSeconds(30), this::answers, () -> "server answers WhoAmI; log:\n" + process.log());
+    port = Integer.parseInt(address().substring(address().lastIndexOf(':') + 1));
     return this;
   }
 
