@@ -11,7 +11,7 @@
  * network.interfaces.mac ~ "3c:52:82:*"
  * facts.site in ["paris", "lyon"] and not facts.kiosk = true
  * software["libreoffice"] not exists or software["libreoffice"].source = "dpkg"
- * convoy.releases["hello"].state != "SUCCEEDED"
+ * convoy.releases.hello.state != "installed"
  * }</pre>
  * Parse once with {@code Query.parse(text)}, then {@code query.matches(document)} for each endpoint. A bad query
  * throws {@link dev.convoy.server.inventory.query.QuerySyntaxException} with the column and what was expected there;
