@@ -132,22 +132,55 @@ class InventoryIT {
       Await.until(Duration.ofSeconds(120), () -> status(server, campaign).getCampaign().getState()
           == CampaignState.COMPLETED, () -> "campaign COMPLETED once A is back: " + status(server, campaign));
 
+      // a custom fact changes again; B's next report (on reconnecting to the restarted server) is a delta, and the
+      // server's view ends exactly the agent's: same canonical hash
+      rack(b, 14);
+      assertThat(server.stop()).isZero();
+      int logBefore = b.currentLog().length();
+      server.start();
+      Await.until(Duration.ofSeconds(120), () -> facts(server, idB).map(f -> f.get("facts.rack").getInteger() == 14)
+          .orElse(false), () -> "B's rack 14 reaches the server; B log:\n" + b.currentLog());
+      String afterRestart = b.currentLog().substring(logBefore);
+      assertThat(afterRestart).as("B's report after reconnecting").containsPattern("inventory sent reason=\\S+ "
+          + "kind=delta facts=[1-9]").doesNotContain("kind=full");
+      assertThat(history(server, idB)).anySatisfy(c -> {
+        assertThat(c.getPath()).isEqualTo("facts.rack");
+        assertThat(c.getOldValue().getInteger()).isEqualTo(12);
+        assertThat(c.getNewValue().getInteger()).isEqualTo(14);
+      });
+      assertThat(server.admin().getInventory(GetInventoryRequest.newBuilder().setEndpointId(idB).build())
+          .getInventorySha256()).isEqualTo(lastReportedSha(b));
+
       // a corrupted server view: B's next report (a delta on reconnect) fails the hash check, a full one repairs it
       assertThat(server.stop()).isZero();
       try (RocksStorage storage = RocksStorage.open(server.data().resolve("db"))) {
         RawRocks.overwriteFactRow(storage, idB, "facts.rack", "facts.rack", 99L);
       }
       server.start();
-      Await.until(Duration.ofSeconds(120), () -> facts(server, idB).map(f -> f.get("facts.rack").getInteger() == 12)
+      Await.until(Duration.ofSeconds(120), () -> facts(server, idB).map(f -> f.get("facts.rack").getInteger() == 14)
           .orElse(false) && history(server, idB).stream().anyMatch(c -> c.getReason().equals("resync")),
           () -> "B's view repaired by a resync; B log:\n" + b.currentLog());
       assertThat(history(server, idB)).anySatisfy(c -> {
         assertThat(c.getPath()).isEqualTo("facts.rack");
         assertThat(c.getOldValue().getInteger()).isEqualTo(99);
-        assertThat(c.getNewValue().getInteger()).isEqualTo(12);
+        assertThat(c.getNewValue().getInteger()).isEqualTo(14);
         assertThat(c.getReason()).isEqualTo("resync");
       });
+      assertThat(server.admin().getInventory(GetInventoryRequest.newBuilder().setEndpointId(idB).build())
+          .getInventorySha256()).isEqualTo(lastReportedSha(b));
     }
+  }
+
+  /** The canonical hash of the agent's own inventory in its last report, from its log. */
+  private static String lastReportedSha(AgentNode agent) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("inventory sent .* sha256=([0-9a-f]{64})")
+        .matcher(agent.currentLog());
+    String last = null;
+    while (m.find()) {
+      last = m.group(1);
+    }
+    assertThat(last).as("the agent logged a report").isNotNull();
+    return last;
   }
 
   private static String token(ServerNode server, Path dir, String group, int uses) throws Exception {
