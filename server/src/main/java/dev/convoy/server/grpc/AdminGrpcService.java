@@ -44,6 +44,8 @@ import dev.convoy.server.catalogue.CatalogueService;
 import dev.convoy.server.catalogue.ReleaseHeader;
 import dev.convoy.server.common.Require;
 import dev.convoy.server.compliance.ComplianceService;
+import dev.convoy.server.campaign.StatusReport;
+import dev.convoy.server.endpoint.EndpointNames;
 import dev.convoy.server.endpoint.EndpointService;
 import dev.convoy.server.enrollment.EnrollmentService;
 import dev.convoy.server.group.GroupService;
@@ -149,8 +151,14 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   @Override
   public void getCampaignStatus(GetCampaignStatusRequest request, StreamObserver<CampaignStatus> observer) {
     GrpcCalls.unary(observer, () -> {
-      var status = campaigns.status(campaignId(request.getCampaignId()));
-      return CampaignProtoMapper.status(status, release(status.campaign()));
+      String campaignId = campaignId(request.getCampaignId());
+      if (request.getEndpointId().isEmpty()) {
+        var status = campaigns.status(campaignId);
+        return CampaignProtoMapper.status(status, release(status.campaign()));
+      }
+      var status = campaigns.status(campaignId, EndpointNames.requireEndpointId("endpoint_id",
+          request.getEndpointId()));
+      return CampaignProtoMapper.status(status, release(status.campaign()), StatusReport.MAX_LOG_EXCERPT);
     });
   }
 
