@@ -19,6 +19,7 @@ import dev.convoy.server.group.GroupService;
 import dev.convoy.server.inventory.InventoryService;
 import dev.convoy.server.people.PersonService;
 import dev.convoy.server.pki.CaEndpointCertificateIssuer;
+import dev.convoy.server.publisher.PublisherKeyService;
 import dev.convoy.server.pki.ServerPki;
 import dev.convoy.server.storage.file.FileContentStore;
 import dev.convoy.server.storage.rocksdb.RocksCampaignStore;
@@ -27,6 +28,7 @@ import dev.convoy.server.storage.rocksdb.RocksEndpointStore;
 import dev.convoy.server.storage.rocksdb.RocksGroupStore;
 import dev.convoy.server.storage.rocksdb.RocksInventoryStore;
 import dev.convoy.server.storage.rocksdb.RocksPersonStore;
+import dev.convoy.server.storage.rocksdb.RocksPublisherKeyStore;
 import dev.convoy.server.storage.rocksdb.RocksReleaseStore;
 import dev.convoy.server.storage.rocksdb.RocksStorage;
 import dev.convoy.server.storage.rocksdb.RocksTokenStore;
@@ -59,8 +61,9 @@ record ServerComponents(SessionHub hub, CampaignService campaigns, EnrollmentGrp
         clock);
     EnrollmentService enrollment = new EnrollmentService(tokenStore, endpointStore,
         new CaEndpointCertificateIssuer(pki.ca()), storage, clock, groups::isDynamic);
+    PublisherKeyService publisherKeys = new PublisherKeyService(new RocksPublisherKeyStore(storage), storage, clock);
     CatalogueService catalogue = new CatalogueService(new RocksReleaseStore(storage),
-        new FileContentStore(dir.content()), storage, clock, config.chunkSize());
+        new FileContentStore(dir.content()), storage, clock, config.chunkSize(), publisherKeys::trusted);
     CampaignEvents events = new CampaignEvents();
     CampaignService campaigns = new CampaignService(campaignStore, deploymentStore, catalogue, endpointStore,
         storage, clock, events, hub, groups);
@@ -71,9 +74,9 @@ record ServerComponents(SessionHub hub, CampaignService campaigns, EnrollmentGrp
 
     return new ServerComponents(hub, campaigns,
         new EnrollmentGrpcService(enrollment),
-        new AgentGrpcService(endpoints, deployments, catalogue, hub, inventory),
+        new AgentGrpcService(endpoints, deployments, catalogue, hub, inventory, publisherKeys),
         new AdminGrpcService(enrollment, endpoints, catalogue, campaigns, inventory, groups, compliance,
-            watchExecutor),
+            publisherKeys, watchExecutor),
         new AuthInterceptor(endpoints, people, clock));
   }
 }

@@ -11,10 +11,14 @@ import java.util.Objects;
  *     dynamic group it targets (0 while DRAFT)
  * @param startedAt null until started
  * @param finishedAt null until terminal
+ * @param action install or uninstall the release
+ * @param allowDowngrade the campaign explicitly allows installing below the installed version (only accepted for a
+ *     release whose signed manifest allows downgrades)
  */
 public record Campaign(String id, String title, String releaseName, String releaseVersion, Targets targets,
     CampaignState state, Delivery delivery, Rollout rollout, Execution execution, String createdBy,
-    Instant createdAt, Instant startedAt, Instant finishedAt, int deploymentCount) {
+    Instant createdAt, Instant startedAt, Instant finishedAt, int deploymentCount, DeploymentAction action,
+    boolean allowDowngrade) {
 
   public Campaign {
     Objects.requireNonNull(id, "id");
@@ -23,6 +27,15 @@ public record Campaign(String id, String title, String releaseName, String relea
     Objects.requireNonNull(targets, "targets");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(action, "action");
+  }
+
+  /** An INSTALL campaign without downgrade. */
+  public Campaign(String id, String title, String releaseName, String releaseVersion, Targets targets,
+      CampaignState state, Delivery delivery, Rollout rollout, Execution execution, String createdBy,
+      Instant createdAt, Instant startedAt, Instant finishedAt, int deploymentCount) {
+    this(id, title, releaseName, releaseVersion, targets, state, delivery, rollout, execution, createdBy, createdAt,
+        startedAt, finishedAt, deploymentCount, DeploymentAction.INSTALL, false);
   }
 
   public String releaseRef() {
@@ -33,7 +46,7 @@ public record Campaign(String id, String title, String releaseName, String relea
   public Campaign started(Instant at, int deployments) {
     requireCanMoveTo(CampaignState.RUNNING);
     return new Campaign(id, title, releaseName, releaseVersion, targets, CampaignState.RUNNING, delivery, rollout,
-        execution, createdBy, createdAt, at, null, deployments);
+        execution, createdBy, createdAt, at, null, deployments, action, allowDowngrade);
   }
 
   /** This RUNNING campaign with one more deployment (an endpoint that joined a dynamic group it targets). */
@@ -43,14 +56,14 @@ public record Campaign(String id, String title, String releaseName, String relea
           + " (expected: RUNNING to add a deployment)");
     }
     return new Campaign(id, title, releaseName, releaseVersion, targets, state, delivery, rollout, execution,
-        createdBy, createdAt, startedAt, finishedAt, deploymentCount + 1);
+        createdBy, createdAt, startedAt, finishedAt, deploymentCount + 1, action, allowDowngrade);
   }
 
   /** This campaign COMPLETED at {@code at}. */
   public Campaign completed(Instant at) {
     requireCanMoveTo(CampaignState.COMPLETED);
     return new Campaign(id, title, releaseName, releaseVersion, targets, CampaignState.COMPLETED, delivery, rollout,
-        execution, createdBy, createdAt, startedAt, at, deploymentCount);
+        execution, createdBy, createdAt, startedAt, at, deploymentCount, action, allowDowngrade);
   }
 
   private void requireCanMoveTo(CampaignState next) {

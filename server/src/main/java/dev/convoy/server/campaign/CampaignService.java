@@ -1,6 +1,7 @@
 package dev.convoy.server.campaign;
 
 import dev.convoy.server.catalogue.CatalogueService;
+import dev.convoy.server.catalogue.Release;
 import dev.convoy.server.common.RandomIds;
 import dev.convoy.server.common.StripedLocks;
 import dev.convoy.server.endpoint.Endpoint;
@@ -59,11 +60,16 @@ public final class CampaignService {
   /**
    * Creates a DRAFT campaign.
    *
-   * @throws ConvoyException NOT_FOUND if the release does not exist; INVALID_ARGUMENT if a target endpoint id is not
+   * @throws ConvoyException NOT_FOUND if the release does not exist; FAILED_PRECONDITION if a downgrade is asked
+   *     for a release whose signed manifest does not allow one; INVALID_ARGUMENT if a target endpoint id is not
    *     enrolled or the targets resolve to no enrolled endpoint
    */
   public Campaign create(NewCampaign request) {
-    catalogue.require(request.releaseName(), request.releaseVersion());
+    Release release = catalogue.require(request.releaseName(), request.releaseVersion());
+    if (request.allowDowngrade() && !release.allowsDowngrade()) {
+      throw ConvoyException.failedPrecondition("release " + release.ref() + " does not allow downgrades (its"
+          + " manifest's downgrade flag is false)");
+    }
     for (String id : request.targets().endpointIds()) {
       if (endpoints.find(id).isEmpty()) {
         throw ConvoyException.invalidArgument("targets.endpoint_ids: " + id + " (expected: an enrolled endpoint)");
@@ -75,12 +81,14 @@ public final class CampaignService {
     }
     Campaign campaign = new Campaign(RandomIds.next("cmp-"), request.title(), request.releaseName(),
         request.releaseVersion(), request.targets(), CampaignState.DRAFT, request.delivery(), request.rollout(),
-        request.execution(), request.createdBy(), clock.instant(), null, null, 0);
+        request.execution(), request.createdBy(), clock.instant(), null, null, 0, request.action(),
+        request.allowDowngrade());
     ChangeSet changes = storage.begin();
     campaigns.put(changes, campaign);
     storage.commit(changes);
-    logger.info("campaign created campaign={} release={} targets={} by={}",
-        campaign.id(), campaign.releaseRef(), campaign.targets(), campaign.createdBy());
+    logger.info("campaign created campaign={} release={} action={} allowDowngrade={} targets={} by={}",
+        campaign.id(), campaign.releaseRef(), campaign.action(), campaign.allowDowngrade(), campaign.targets(),
+        campaign.createdBy());
     return campaign;
   }
 
@@ -251,6 +259,20 @@ public final class CampaignService {
             endpoints.find(d.endpointId()).map(Endpoint::hostname).orElse("")))
         .toList();
     return new CampaignStatus(campaign, counts, views);
+  }
+
+  /**
+   * The campaign with its counters and only {@code endpointId}'s deployment.
+   *
+   * @throws ConvoyException NOT_FOUND naming the campaign, or the endpoint if it has no deployment in the campaign
+   */
+  public CampaignStatus status(String campaignId, String endpointId) {
+    Campaign campaign = require(campaignId);
+    Deployment deployment = deployments.findByCampaignAndEndpoint(campaignId, endpointId)
+        .orElseThrow(() -> ConvoyException.notFound("endpoint_id: " + endpointId + " has no deployment in campaign "
+            + campaignId));
+    return new CampaignStatus(campaign, campaigns.counts(campaignId), List.of(new CampaignStatus.DeploymentView(
+        deployment, endpoints.find(endpointId).map(Endpoint::hostname).orElse(""))));
   }
 
   /** Registers a listener for changes of one campaign. */

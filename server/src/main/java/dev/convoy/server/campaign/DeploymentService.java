@@ -63,9 +63,16 @@ public final class DeploymentService {
     long revision = endpoints.revision(endpointId);
     List<DesiredState.Assignment> assignments = deployments.listActive(endpointId).stream()
         .sorted(Comparator.comparing(Deployment::createdAt).thenComparing(Deployment::id))
-        .map(d -> new DesiredState.Assignment(d, catalogue.require(d.releaseName(), d.releaseVersion())))
+        .map(this::assignment)
         .toList();
     return new DesiredState(endpointId, revision, assignments);
+  }
+
+  private DesiredState.Assignment assignment(Deployment d) {
+    Campaign campaign = campaigns.find(d.campaignId()).orElseThrow(() -> ConvoyException.internal(
+        "deployment " + d.id() + " names campaign " + d.campaignId() + ", which does not exist", null));
+    return new DesiredState.Assignment(d, catalogue.require(d.releaseName(), d.releaseVersion()), campaign.action(),
+        campaign.allowDowngrade());
   }
 
   /**

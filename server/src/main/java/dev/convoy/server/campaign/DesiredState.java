@@ -12,6 +12,10 @@ public record DesiredState(String endpointId, long revision, List<Assignment> as
     assignments = List.copyOf(assignments);
   }
 
-  /** One deployment to work on and the release it installs. */
-  public record Assignment(Deployment deployment, Release release) {}
+  /**
+   * One deployment to work on, the release it installs or uninstalls, and its campaign's action and downgrade
+   * permission.
+   */
+  public record Assignment(Deployment deployment, Release release, DeploymentAction action,
+      boolean allowDowngrade) {}
 }

@@ -11,10 +11,12 @@ import java.util.Objects;
  * only, and says so for the other modes.
  *
  * @param title optional; empty means "{@code <name> <version>}"
+ * @param allowDowngrade explicit downgrade; refused for UNINSTALL
  * @throws ConvoyException INVALID_ARGUMENT naming the field
  */
 public record NewCampaign(String releaseName, String releaseVersion, Targets targets, String title,
-    Delivery delivery, Rollout rollout, Execution execution, String createdBy) {
+    Delivery delivery, Rollout rollout, Execution execution, String createdBy, DeploymentAction action,
+    boolean allowDowngrade) {
   public static final int MAX_TITLE = 200;
 
   public NewCampaign {
@@ -29,6 +31,17 @@ public record NewCampaign(String releaseName, String releaseVersion, Targets tar
     requireSupported("rollout", rollout, Rollout.BIG_BANG);
     requireSupported("execution", execution, Execution.AUTOMATIC);
     createdBy = Objects.requireNonNullElse(createdBy, "");
+    Objects.requireNonNull(action, "action");
+    if (allowDowngrade && action == DeploymentAction.UNINSTALL) {
+      throw ConvoyException.invalidArgument("allow_downgrade: true (expected: false for an UNINSTALL campaign)");
+    }
+  }
+
+  /** An INSTALL campaign without downgrade. */
+  public NewCampaign(String releaseName, String releaseVersion, Targets targets, String title, Delivery delivery,
+      Rollout rollout, Execution execution, String createdBy) {
+    this(releaseName, releaseVersion, targets, title, delivery, rollout, execution, createdBy,
+        DeploymentAction.INSTALL, false);
   }
 
   private static <E extends Enum<E>> void requireSupported(String field, E value, E supported) {

@@ -1,5 +1,7 @@
 package dev.convoy.server.catalogue;
 
+import dev.convoy.release.TrustedKeys;
+import dev.convoy.release.VerifiedRelease;
 import dev.convoy.server.common.StripedLocks;
 import dev.convoy.server.error.ConvoyException;
 import dev.convoy.server.storage.ChangeSet;
@@ -9,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +27,18 @@ public final class CatalogueService {
   private final Storage storage;
   private final Clock clock;
   private final int chunkSize;
+  private final Supplier<TrustedKeys> trustedKeys;
   private final StripedLocks locks = new StripedLocks(64);
 
+  /** A catalogue that trusts no publisher key: every signed release is refused (tests of the unsigned path). */
   public CatalogueService(ReleaseStore releases, ContentStore content, Storage storage, Clock clock, int chunkSize) {
+    this(releases, content, storage, clock, chunkSize, TrustedKeys::none);
+  }
+
+  /** @param trustedKeys the publisher keys signed releases are verified against, read at each upload */
+  public CatalogueService(ReleaseStore releases, ContentStore content, Storage storage, Clock clock, int chunkSize,
+      Supplier<TrustedKeys> trustedKeys) {
+    this.trustedKeys = trustedKeys;
     this.releases = releases;
     this.content = content;
     this.storage = storage;
@@ -36,12 +48,13 @@ public final class CatalogueService {
 
   /**
    * Starts publishing a release. Refuses early, before any payload byte is received, if name@version exists with
-   * another declared hash.
+   * another declared hash (for a signed release file: only if the header names them).
    *
    * @throws ConvoyException ALREADY_EXISTS as described
    */
   public Publication beginPublish(ReleaseHeader header, String publisher) {
-    releases.find(header.name(), header.version())
+    Optional.of(header).filter(h -> !h.name().isEmpty() && !h.version().isEmpty())
+        .flatMap(h -> releases.find(h.name(), h.version()))
         .filter(existing -> !existing.sha256().equals(header.sha256()))
         .ifPresent(existing -> {
           throw conflict(existing);
@@ -49,30 +62,45 @@ public final class CatalogueService {
     return new Publication(this, header, content.begin(header.length(), chunkSize), publisher);
   }
 
+  /**
+   * Records a payload whose length and hash were verified. A signed release file is verified first (signature,
+   * documents, every payload entry) and described by its manifest; nothing is stored unless that passes.
+   */
   Release record(ReleaseHeader header, StoredContent stored, ContentStore.Upload upload, String publisher) {
-    Lock lock = locks.forKey(header.ref());
+    Release candidate = header.signed() ? describeSigned(header, stored, upload, publisher)
+        : new Release(header.name(), header.version(), header.installer(), header.archiveFormat(), stored.sha256(),
+            stored.length(), stored.chunkSize(), stored.chunkSha256(), clock.instant(), publisher);
+    Lock lock = locks.forKey(candidate.ref());
     lock.lock();
     try {
-      Optional<Release> existing = releases.find(header.name(), header.version());
+      Optional<Release> existing = releases.find(candidate.name(), candidate.version());
       if (existing.isPresent()) {
         if (!existing.get().sha256().equals(stored.sha256())) {
           throw conflict(existing.get());
         }
-        logger.info("release published again with the same content release={}", header.ref());
+        logger.info("release published again with the same content release={}", candidate.ref());
         return existing.get();
       }
       upload.store();
-      Release release = new Release(header.name(), header.version(), header.installer(), header.archiveFormat(),
-          stored.sha256(), stored.length(), stored.chunkSize(), stored.chunkSha256(), clock.instant(), publisher);
+      Release release = candidate;
       ChangeSet changes = storage.begin();
       releases.put(changes, release);
       storage.commit(changes);
-      logger.info("release published release={} sha256={} length={} by={}",
-          release.ref(), release.sha256(), release.length(), publisher);
+      logger.info("release published release={} format={} sha256={} length={} by={}",
+          release.ref(), release.format(), release.sha256(), release.length(), publisher);
       return release;
     } finally {
       lock.unlock();
     }
+  }
+
+  private Release describeSigned(ReleaseHeader header, StoredContent stored, ContentStore.Upload upload,
+      String publisher) {
+    VerifiedRelease verified = SignedReleases.verify(upload.path(), trustedKeys.get());
+    SignedReleases.requireHeaderMatches(header, verified.manifest());
+    logger.info("signed release verified release={} signer={} manifestSha256={}",
+        verified.manifest().ref(), verified.signer().display(), verified.manifestSha256());
+    return SignedReleases.describe(verified, stored, clock.instant(), publisher);
   }
 
   private static ConvoyException conflict(Release existing) {

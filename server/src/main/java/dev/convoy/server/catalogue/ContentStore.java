@@ -41,6 +41,12 @@ public interface ContentStore {
      */
     StoredContent verify(String declaredSha256);
 
+    /**
+     * The temporary file holding the received bytes, to be read (not changed) between {@link #verify} and
+     * {@link #store()}, e.g. to check a signed release file before anything is recorded.
+     */
+    java.nio.file.Path path();
+
     /** Makes a verified payload durable under its hash (fsync, atomic rename); a no-op if already stored. */
     void store();
 

@@ -3,6 +3,7 @@ package dev.convoy.server.catalogue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One immutable version of a package, content-addressed by the SHA-256 of its payload.
@@ -10,9 +11,12 @@ import java.util.Objects;
  * @param chunkSha256 hex SHA-256 of each {@code chunkSize}-byte chunk in order (the last may be shorter), so that
  *     downloads can be verified and resumed chunk by chunk
  * @param publishedBy certificate subject of the person who published it
+ * @param signed for a signed release file ({@link SignedManifest#FORMAT}) what its verified manifest says; empty
+ *     for the walking skeleton's unsigned archive payload
  */
 public record Release(String name, String version, String installer, String archiveFormat, String sha256,
-    long length, int chunkSize, List<String> chunkSha256, Instant publishedAt, String publishedBy) {
+    long length, int chunkSize, List<String> chunkSha256, Instant publishedAt, String publishedBy,
+    Optional<SignedManifest> signed) {
 
   public Release {
     Objects.requireNonNull(name, "name");
@@ -20,11 +24,29 @@ public record Release(String name, String version, String installer, String arch
     Objects.requireNonNull(sha256, "sha256");
     Objects.requireNonNull(publishedAt, "publishedAt");
     chunkSha256 = List.copyOf(chunkSha256);
+    Objects.requireNonNull(signed, "signed");
+  }
+
+  /** An unsigned release (format ""). */
+  public Release(String name, String version, String installer, String archiveFormat, String sha256, long length,
+      int chunkSize, List<String> chunkSha256, Instant publishedAt, String publishedBy) {
+    this(name, version, installer, archiveFormat, sha256, length, chunkSize, chunkSha256, publishedAt, publishedBy,
+        Optional.empty());
   }
 
   /** {@code name@version}, how people and messages name a release. */
   public String ref() {
     return name + "@" + version;
+  }
+
+  /** {@link SignedManifest#FORMAT} for a signed release file, "" for an unsigned payload. */
+  public String format() {
+    return signed.isPresent() ? SignedManifest.FORMAT : "";
+  }
+
+  /** Whether its signed manifest allows it to replace a newer version (never for unsigned releases). */
+  public boolean allowsDowngrade() {
+    return signed.map(SignedManifest::downgrade).orElse(false);
   }
 
   /** Number of chunks of the payload. */

@@ -1,5 +1,6 @@
 package dev.convoy.server.grpc;
 
+import dev.convoy.protocol.v1.AddPublisherKeyRequest;
 import dev.convoy.protocol.v1.AdminServiceGrpc;
 import dev.convoy.protocol.v1.Campaign;
 import dev.convoy.protocol.v1.CampaignStatus;
@@ -29,7 +30,11 @@ import dev.convoy.protocol.v1.ListEndpointsRequest;
 import dev.convoy.protocol.v1.ListEndpointsResponse;
 import dev.convoy.protocol.v1.ListReleasesRequest;
 import dev.convoy.protocol.v1.ListReleasesResponse;
+import dev.convoy.protocol.v1.ListPublisherKeysRequest;
+import dev.convoy.protocol.v1.ListPublisherKeysResponse;
 import dev.convoy.protocol.v1.PublishReleaseRequest;
+import dev.convoy.protocol.v1.PublisherKey;
+import dev.convoy.protocol.v1.RemovePublisherKeyRequest;
 import dev.convoy.protocol.v1.Release;
 import dev.convoy.protocol.v1.StartCampaignRequest;
 import dev.convoy.protocol.v1.WhoAmIRequest;
@@ -39,11 +44,14 @@ import dev.convoy.server.catalogue.CatalogueService;
 import dev.convoy.server.catalogue.ReleaseHeader;
 import dev.convoy.server.common.Require;
 import dev.convoy.server.compliance.ComplianceService;
+import dev.convoy.server.campaign.StatusReport;
+import dev.convoy.server.endpoint.EndpointNames;
 import dev.convoy.server.endpoint.EndpointService;
 import dev.convoy.server.enrollment.EnrollmentService;
 import dev.convoy.server.group.GroupService;
 import dev.convoy.server.inventory.InventoryService;
 import dev.convoy.server.people.Role;
+import dev.convoy.server.publisher.PublisherKeyService;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
@@ -60,13 +68,15 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   private final CatalogueService catalogue;
   private final CampaignService campaigns;
   private final Executor watchExecutor;
+  private final PublisherKeyService publisherKeys;
   private final InventoryAdminCalls inventoryCalls;
   private final Set<CampaignWatch> watches = CampaignWatch.newRegistry();
 
   /** @param watchExecutor computes and sends WatchCampaign updates, off the threads that change campaigns */
   public AdminGrpcService(EnrollmentService enrollment, EndpointService endpoints, CatalogueService catalogue,
       CampaignService campaigns, InventoryService inventory, GroupService groups, ComplianceService compliance,
-      Executor watchExecutor) {
+      PublisherKeyService publisherKeys, Executor watchExecutor) {
+    this.publisherKeys = publisherKeys;
     this.inventoryCalls = new InventoryAdminCalls(inventory, groups, compliance, endpoints);
     this.enrollment = enrollment;
     this.endpoints = endpoints;
@@ -141,8 +151,14 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   @Override
   public void getCampaignStatus(GetCampaignStatusRequest request, StreamObserver<CampaignStatus> observer) {
     GrpcCalls.unary(observer, () -> {
-      var status = campaigns.status(campaignId(request.getCampaignId()));
-      return CampaignProtoMapper.status(status, release(status.campaign()));
+      String campaignId = campaignId(request.getCampaignId());
+      if (request.getEndpointId().isEmpty()) {
+        var status = campaigns.status(campaignId);
+        return CampaignProtoMapper.status(status, release(status.campaign()));
+      }
+      var status = campaigns.status(campaignId, EndpointNames.requireEndpointId("endpoint_id",
+          request.getEndpointId()));
+      return CampaignProtoMapper.status(status, release(status.campaign()), StatusReport.MAX_LOG_EXCERPT);
     });
   }
 
@@ -196,6 +212,25 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   @Override
   public void getCompliance(GetComplianceRequest request, StreamObserver<ComplianceReport> observer) {
     GrpcCalls.unary(observer, () -> inventoryCalls.compliance(request));
+  }
+
+  @Override
+  public void addPublisherKey(AddPublisherKeyRequest request, StreamObserver<PublisherKey> observer) {
+    GrpcCalls.unary(observer, () -> ProtoMapper.publisherKey(publisherKeys.add(request.getName(),
+        request.getPublicKeyPem(), Principal.current().subject())));
+  }
+
+  @Override
+  public void listPublisherKeys(ListPublisherKeysRequest request,
+      StreamObserver<ListPublisherKeysResponse> observer) {
+    GrpcCalls.unary(observer, () -> ListPublisherKeysResponse.newBuilder()
+        .addAllKeys(publisherKeys.list().stream().map(ProtoMapper::publisherKey).toList()).build());
+  }
+
+  @Override
+  public void removePublisherKey(RemovePublisherKeyRequest request, StreamObserver<PublisherKey> observer) {
+    GrpcCalls.unary(observer, () -> ProtoMapper.publisherKey(publisherKeys.remove(request.getKeyId(),
+        Principal.current().subject())));
   }
 
   private Campaign campaign(dev.convoy.server.campaign.Campaign campaign) {

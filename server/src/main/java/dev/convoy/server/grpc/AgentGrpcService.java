@@ -20,6 +20,7 @@ import dev.convoy.server.endpoint.Inventory;
 import dev.convoy.server.error.ConvoyException;
 import dev.convoy.server.inventory.InventoryService;
 import dev.convoy.server.inventory.ReportOutcome;
+import dev.convoy.server.publisher.PublisherKeyService;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
@@ -34,9 +35,12 @@ public final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBas
   private final CatalogueService catalogue;
   private final SessionHub hub;
   private final InventoryService inventory;
+  private final PublisherKeyService publisherKeys;
 
+  /** @param publisherKeys the trusted keys every desired state carries (agents verify signed releases with them) */
   public AgentGrpcService(EndpointService endpoints, DeploymentService deployments, CatalogueService catalogue,
-      SessionHub hub, InventoryService inventory) {
+      SessionHub hub, InventoryService inventory, PublisherKeyService publisherKeys) {
+    this.publisherKeys = publisherKeys;
     this.inventory = inventory;
     this.endpoints = endpoints;
     this.deployments = deployments;
@@ -54,7 +58,12 @@ public final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBas
     GrpcCalls.unary(observer, () -> {
       String caller = requireCaller("endpoint_id", request.getEndpointId());
       endpoints.heardFrom(caller);
-      return CampaignProtoMapper.desiredState(deployments.desiredState(caller));
+      // The trusted keys travel with every answer rather than bumping every endpoint's revision when they change
+      // (which would cost one write per endpoint): an agent needs them only to verify a deployment, and a new
+      // deployment always comes with a new revision, hence a Sync that carries the keys of that moment.
+      return CampaignProtoMapper.desiredState(deployments.desiredState(caller)).toBuilder()
+          .addAllTrustedPublisherKeys(publisherKeys.list().stream().map(ProtoMapper::publisherKey).toList())
+          .build();
     });
   }
 

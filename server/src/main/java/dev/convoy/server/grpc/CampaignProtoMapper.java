@@ -54,8 +54,14 @@ final class CampaignProtoMapper {
       default -> throw ConvoyException.invalidArgument(
           "execution: " + r.getExecutionValue() + " (expected: AUTOMATIC)");
     };
+    dev.convoy.server.campaign.DeploymentAction action = switch (r.getAction()) {
+      case DEPLOYMENT_ACTION_UNSPECIFIED, INSTALL -> dev.convoy.server.campaign.DeploymentAction.INSTALL;
+      case UNINSTALL -> dev.convoy.server.campaign.DeploymentAction.UNINSTALL;
+      default -> throw ConvoyException.invalidArgument(
+          "action: " + r.getActionValue() + " (expected: INSTALL or UNINSTALL)");
+    };
     return new NewCampaign(r.getReleaseName(), r.getReleaseVersion(), targets, r.getTitle(), delivery, rollout,
-        execution, createdBy);
+        execution, createdBy, action, r.getAllowDowngrade());
   }
 
   static dev.convoy.protocol.v1.Campaign campaign(Campaign c, Optional<Release> release) {
@@ -69,7 +75,8 @@ final class CampaignProtoMapper {
         .setDelivery(dev.convoy.protocol.v1.Delivery.valueOf(c.delivery().name()))
         .setRollout(dev.convoy.protocol.v1.Rollout.valueOf(c.rollout().name()))
         .setExecution(dev.convoy.protocol.v1.Execution.valueOf(c.execution().name()))
-        .setCreatedBy(c.createdBy()).setCreatedAt(ProtoMapper.timestamp(c.createdAt()));
+        .setCreatedBy(c.createdBy()).setCreatedAt(ProtoMapper.timestamp(c.createdAt()))
+        .setAction(DeploymentAction.valueOf(c.action().name())).setAllowDowngrade(c.allowDowngrade());
     if (c.startedAt() != null) {
       b.setStartedAt(ProtoMapper.timestamp(c.startedAt()));
     }
@@ -84,7 +91,16 @@ final class CampaignProtoMapper {
         ? CampaignState.CANCELLED_CAMPAIGN : CampaignState.valueOf(state.name());
   }
 
+  /** A whole campaign's status: each log excerpt cut to its last {@link #STATUS_LOG_EXCERPT} characters. */
   static dev.convoy.protocol.v1.CampaignStatus status(CampaignStatus s, Optional<Release> release) {
+    return status(s, release, STATUS_LOG_EXCERPT);
+  }
+
+  /**
+   * A status whose deployments carry up to {@code logExcerpt} characters of their log (one endpoint's status carries
+   * the whole stored excerpt, at most 64 KiB).
+   */
+  static dev.convoy.protocol.v1.CampaignStatus status(CampaignStatus s, Optional<Release> release, int logExcerpt) {
     var b = dev.convoy.protocol.v1.CampaignStatus.newBuilder()
         .setCampaign(campaign(s.campaign(), release))
         .setTotal((int) s.total()).setSucceeded((int) s.succeeded()).setFailed((int) s.failed())
@@ -93,7 +109,7 @@ final class CampaignProtoMapper {
     int logBudget = STATUS_LOG_BUDGET;
     for (CampaignStatus.DeploymentView view : s.deployments()) {
       Deployment d = view.deployment();
-      String log = logBudget > 0 ? Require.tail(d.logExcerpt(), STATUS_LOG_EXCERPT) : "";
+      String log = logBudget > 0 ? Require.tail(d.logExcerpt(), logExcerpt) : "";
       logBudget -= log.length();
       b.addDeployments(DeploymentStatus.newBuilder()
           .setDeploymentId(d.id()).setEndpointId(d.endpointId()).setHostname(view.hostname())
@@ -109,7 +125,8 @@ final class CampaignProtoMapper {
     for (DesiredState.Assignment a : desired.assignments()) {
       b.addDeployments(DeploymentSpec.newBuilder()
           .setDeploymentId(a.deployment().id()).setCampaignId(a.deployment().campaignId())
-          .setRelease(ProtoMapper.release(a.release())).setAction(DeploymentAction.INSTALL)
+          .setRelease(ProtoMapper.release(a.release())).setAction(DeploymentAction.valueOf(a.action().name()))
+          .setAllowDowngrade(a.allowDowngrade())
           .setAttempt(a.deployment().attempt()).setServerState(deploymentState(a.deployment().state())));
     }
     return b.build();

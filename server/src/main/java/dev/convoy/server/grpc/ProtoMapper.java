@@ -47,12 +47,19 @@ final class ProtoMapper {
   }
 
   static dev.convoy.protocol.v1.Release release(Release r) {
-    return dev.convoy.protocol.v1.Release.newBuilder()
+    var b = dev.convoy.protocol.v1.Release.newBuilder()
         .setName(r.name()).setVersion(r.version()).setInstaller(r.installer()).setSha256(r.sha256())
         .setLength(r.length()).setChunkSize(r.chunkSize()).addAllChunkSha256(r.chunkSha256())
         .setArchiveFormat(r.archiveFormat()).setPublishedAt(timestamp(r.publishedAt()))
-        .setPublishedBy(r.publishedBy())
-        .build();
+        .setPublishedBy(r.publishedBy()).setFormat(r.format());
+    r.signed().ifPresent(s -> {
+      b.setSignerKeyId(s.signerKeyId()).setManifestSha256(s.manifestSha256())
+          .putAllInstallerParameters(s.installerParameters()).setDowngrade(s.downgrade());
+      s.documents().forEach(d -> b.addDocuments(dev.convoy.protocol.v1.ReleaseDocument.newBuilder()
+          .setKind(d.kind()).setName(d.name()).setTitle(d.title()).setId(d.id()).setLength(d.length())
+          .setSha256(d.sha256())));
+    });
+    return b.build();
   }
 
   /**
@@ -62,6 +69,13 @@ final class ProtoMapper {
    */
   static dev.convoy.protocol.v1.Release releaseSummary(Release r) {
     return release(r).toBuilder().clearChunkSha256().build();
+  }
+
+  static dev.convoy.protocol.v1.PublisherKey publisherKey(dev.convoy.server.publisher.PublisherKey k) {
+    return dev.convoy.protocol.v1.PublisherKey.newBuilder()
+        .setKeyId(k.keyId()).setName(k.name()).setPublicKeyPem(k.publicKeyPem()).setAddedBy(k.addedBy())
+        .setAddedAt(timestamp(k.addedAt()))
+        .build();
   }
 
   static CreateEnrollmentTokenResponse token(IssuedToken issued) {

@@ -48,7 +48,8 @@ final class PublishReleaseCall implements StreamObserver<PublishReleaseRequest> 
       throw ConvoyException.invalidArgument("header: sent twice (expected: one header, then data)");
     }
     publication = catalogue.beginPublish(new ReleaseHeader(header.getName(), header.getVersion(),
-        header.getInstaller(), header.getArchiveFormat(), header.getSha256(), header.getLength()), publisher);
+        header.getInstaller(), header.getArchiveFormat(), header.getSha256(), header.getLength(), header.getFormat()),
+        publisher);
   }
 
   private void data(PublishReleaseRequest request) {

@@ -93,6 +93,11 @@ final class FileUpload implements ContentStore.Upload {
   }
 
   @Override
+  public Path path() {
+    return file;
+  }
+
+  @Override
   public void store() {
     requireOpen();
     if (verifiedSha256 == null) {

@@ -37,7 +37,9 @@ enum ColumnFamily {
    * FactChangeRecord. */
   INVENTORY_HISTORY("inventory_history", false),
   /** {@code <group name>} → GroupRecord (dynamic groups; static ones are the enrollment groups). */
-  GROUPS("groups", false);
+  GROUPS("groups", false),
+  /** {@code <key id>} → PublisherKeyRecord (trusted publisher keys). */
+  PUBLISHER_KEYS("publisher_keys", false);
 
   private final String familyName;
   private final boolean counters;

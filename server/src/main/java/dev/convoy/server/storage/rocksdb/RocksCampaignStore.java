@@ -5,6 +5,7 @@ import dev.convoy.server.campaign.Campaign;
 import dev.convoy.server.campaign.CampaignState;
 import dev.convoy.server.campaign.CampaignStore;
 import dev.convoy.server.campaign.Delivery;
+import dev.convoy.server.campaign.DeploymentAction;
 import dev.convoy.server.campaign.DeploymentState;
 import dev.convoy.server.campaign.Execution;
 import dev.convoy.server.campaign.Rollout;
@@ -72,7 +73,8 @@ public final class RocksCampaignStore implements CampaignStore {
             .addAllEndpointIds(c.targets().endpointIds()))
         .setState(c.state().name()).setDelivery(c.delivery().name()).setRollout(c.rollout().name())
         .setExecution(c.execution().name()).setCreatedBy(c.createdBy()).setCreatedAt(Keys.timestamp(c.createdAt()))
-        .setDeploymentCount(c.deploymentCount());
+        .setDeploymentCount(c.deploymentCount()).setAction(c.action().name())
+        .setAllowDowngrade(c.allowDowngrade());
     if (c.startedAt() != null) {
       b.setStartedAt(Keys.timestamp(c.startedAt()));
     }
@@ -91,7 +93,9 @@ public final class RocksCampaignStore implements CampaignStore {
           CampaignState.valueOf(r.getState()), Delivery.valueOf(r.getDelivery()), Rollout.valueOf(r.getRollout()),
           Execution.valueOf(r.getExecution()), r.getCreatedBy(), Keys.instant(r.getCreatedAt()),
           r.hasStartedAt() ? Keys.instant(r.getStartedAt()) : null,
-          r.hasFinishedAt() ? Keys.instant(r.getFinishedAt()) : null, r.getDeploymentCount());
+          r.hasFinishedAt() ? Keys.instant(r.getFinishedAt()) : null, r.getDeploymentCount(),
+          r.getAction().isEmpty() ? DeploymentAction.INSTALL : DeploymentAction.valueOf(r.getAction()),
+          r.getAllowDowngrade());
     } catch (InvalidProtocolBufferException | RuntimeException e) {
       throw ConvoyException.internal("corrupt campaign record: " + e.getMessage(), e);
     }

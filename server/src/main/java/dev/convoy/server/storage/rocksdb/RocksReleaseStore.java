@@ -2,10 +2,14 @@ package dev.convoy.server.storage.rocksdb;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.convoy.server.catalogue.Release;
+import dev.convoy.server.catalogue.ReleaseDocument;
+import dev.convoy.server.catalogue.SignedManifest;
 import dev.convoy.server.catalogue.ReleaseStore;
 import dev.convoy.server.error.ConvoyException;
 import dev.convoy.server.storage.ChangeSet;
+import dev.convoy.server.storage.rocksdb.v1.ReleaseDocumentRecord;
 import dev.convoy.server.storage.rocksdb.v1.ReleaseRecord;
+import dev.convoy.server.storage.rocksdb.v1.SignedManifestRecord;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,12 +35,29 @@ public final class RocksReleaseStore implements ReleaseStore {
 
   @Override
   public void put(ChangeSet changes, Release r) {
-    ReleaseRecord record = ReleaseRecord.newBuilder()
+    ReleaseRecord.Builder record = ReleaseRecord.newBuilder()
         .setName(r.name()).setVersion(r.version()).setInstaller(r.installer()).setArchiveFormat(r.archiveFormat())
         .setSha256(r.sha256()).setLength(r.length()).setChunkSize(r.chunkSize()).addAllChunkSha256(r.chunkSha256())
-        .setPublishedAt(Keys.timestamp(r.publishedAt())).setPublishedBy(r.publishedBy())
-        .build();
-    ((RocksChangeSet) changes).put(ColumnFamily.RELEASES, Keys.of(r.name(), r.version()), record.toByteArray());
+        .setPublishedAt(Keys.timestamp(r.publishedAt())).setPublishedBy(r.publishedBy());
+    r.signed().ifPresent(signed -> record.setSigned(encode(signed)));
+    ((RocksChangeSet) changes).put(ColumnFamily.RELEASES, Keys.of(r.name(), r.version()), record.build().toByteArray());
+  }
+
+  private static SignedManifestRecord encode(SignedManifest s) {
+    SignedManifestRecord.Builder b = SignedManifestRecord.newBuilder()
+        .setSignerKeyId(s.signerKeyId()).setManifestSha256(s.manifestSha256())
+        .putAllInstallerParameters(s.installerParameters()).setDowngrade(s.downgrade());
+    for (ReleaseDocument d : s.documents()) {
+      b.addDocuments(ReleaseDocumentRecord.newBuilder().setKind(d.kind()).setName(d.name()).setTitle(d.title())
+          .setId(d.id()).setLength(d.length()).setSha256(d.sha256()));
+    }
+    return b.build();
+  }
+
+  private static SignedManifest decode(SignedManifestRecord s) {
+    return new SignedManifest(s.getSignerKeyId(), s.getManifestSha256(), s.getInstallerParametersMap(),
+        s.getDowngrade(), s.getDocumentsList().stream().map(d -> new ReleaseDocument(d.getKind(), d.getName(),
+            d.getTitle(), d.getId(), d.getLength(), d.getSha256())).toList());
   }
 
   private static Release decode(byte[] bytes) {
@@ -44,7 +65,7 @@ public final class RocksReleaseStore implements ReleaseStore {
       ReleaseRecord r = ReleaseRecord.parseFrom(bytes);
       return new Release(r.getName(), r.getVersion(), r.getInstaller(), r.getArchiveFormat(), r.getSha256(),
           r.getLength(), r.getChunkSize(), r.getChunkSha256List(), Keys.instant(r.getPublishedAt()),
-          r.getPublishedBy());
+          r.getPublishedBy(), r.hasSigned() ? Optional.of(decode(r.getSigned())) : Optional.empty());
     } catch (InvalidProtocolBufferException e) {
       throw ConvoyException.internal("corrupt release record: " + e.getMessage(), e);
     }

@@ -26,7 +26,7 @@ final class SchemaUpgrade {
         if (version == 1) {
           indexDeploymentsByCampaignAndEndpoint(db, handles.get(ColumnFamily.DEPLOYMENTS), batch);
         }
-        // New column families (inventory, groups) need no step: they are created empty on open.
+        // New column families (inventory, groups, publisher keys) need no step: they are created empty on open.
         batch.put(handles.get(ColumnFamily.DEFAULT), schemaKey, Keys.counter(version + 1));
         db.write(sync, batch);
       }

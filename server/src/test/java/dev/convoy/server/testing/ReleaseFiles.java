@@ -1,0 +1,86 @@
+package dev.convoy.server.testing;
+
+import dev.convoy.release.InstallerSpec;
+import dev.convoy.release.KbArticle;
+import dev.convoy.release.PublisherKeyPair;
+import dev.convoy.release.ReleaseBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Signed release files for server tests, built with the release module's {@link ReleaseBuilder} in a temporary
+ * directory, and byte-level edits of them (the release module's tamper idea: flip one bit of one entry).
+ */
+public final class ReleaseFiles {
+  public static final String MANIFEST = "convoy-release/manifest.json";
+  public static final String SIGNATURE = "convoy-release/manifest.sig";
+  public static final String PAYLOAD = "convoy-release/payload/payload.tar.gz";
+
+  private ReleaseFiles() {}
+
+  /**
+   * An archive release of a small tree with installer parameter {@code target}, release notes, a runbook and one
+   * KB article; signed by {@code key}.
+   */
+  public static byte[] build(Path dir, PublisherKeyPair key, String name, String version, boolean downgrade)
+      throws IOException {
+    Path work = Files.createTempDirectory(dir, "release-");
+    Path tree = Files.createDirectories(work.resolve("tree/bin"));
+    Files.writeString(tree.resolve("hello"), "#!/bin/sh\necho hello " + version + "\n");
+    Files.writeString(work.resolve("tree/README"), "x".repeat(4000)); // a payload of a few hundred bytes
+    Path notes = Files.writeString(work.resolve("notes.md"), "# " + version + "\nBetter.\n");
+    Path runbook = Files.writeString(work.resolve("runbook.md"), "1. install\n");
+    Path kb = Files.writeString(work.resolve("kb.md"), "Free some disk space.\n");
+    Path out = work.resolve(name + "-" + version + ".cvr");
+    ReleaseBuilder.fromDirectory(work.resolve("tree")).name(name).version(version)
+        .installer(new InstallerSpec("archive", Map.of("target", "/opt/" + name))).downgrade(downgrade)
+        .releaseNotes(notes).runbook(runbook)
+        .kbArticle("KB-1", "Disk full", new KbArticle.Coverage(List.of("INSTALLING"), List.of(28)), kb)
+        .build(out, key);
+    return Files.readAllBytes(out);
+  }
+
+  /** A copy of {@code file} with one bit flipped at {@code offset} bytes into the content of entry {@code name}. */
+  public static byte[] flip(byte[] file, String name, int offset) {
+    byte[] copy = file.clone();
+    copy[contentOffset(file, name) + offset] ^= 0x04;
+    return copy;
+  }
+
+  /** A copy of {@code file} without entry {@code name} (header, content and padding cut out). */
+  public static byte[] without(byte[] file, String name) {
+    int header = contentOffset(file, name) - 512;
+    int end = header + 512 + (int) ((size(file, header) + 511) / 512 * 512);
+    byte[] out = new byte[file.length - (end - header)];
+    System.arraycopy(file, 0, out, 0, header);
+    System.arraycopy(file, end, out, header, file.length - end);
+    return out;
+  }
+
+  /** The length of the content of entry {@code name}. */
+  public static int length(byte[] file, String name) {
+    return (int) size(file, contentOffset(file, name) - 512);
+  }
+
+  /** Walks the ustar headers of the container to the content of entry {@code name}. */
+  private static int contentOffset(byte[] file, String name) {
+    int at = 0;
+    while (at + 512 <= file.length && file[at] != 0) {
+      String entry = new String(file, at, 100, StandardCharsets.US_ASCII).replace("\0", "");
+      long size = size(file, at);
+      if (entry.equals(name)) {
+        return at + 512;
+      }
+      at += 512 + (int) ((size + 511) / 512 * 512);
+    }
+    throw new IllegalArgumentException("no entry " + name);
+  }
+
+  private static long size(byte[] file, int header) {
+    return Long.parseLong(new String(file, header + 124, 11, StandardCharsets.US_ASCII).trim(), 8);
+  }
+}
