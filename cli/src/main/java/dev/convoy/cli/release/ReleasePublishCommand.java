@@ -7,7 +7,6 @@ import dev.convoy.cli.UsageException;
 import dev.convoy.cli.output.Json;
 import dev.convoy.cli.output.OutputOption;
 import dev.convoy.protocol.v1.Release;
-import dev.convoy.release.BuiltRelease;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,8 +67,7 @@ public final class ReleasePublishCommand extends CliCommand {
     Path dir = Files.createTempDirectory("convoy-release-");
     Path file = dir.resolve("release.cvr");
     try {
-      BuiltRelease built = SignedReleaseBuild.build(context, options, source, file);
-      context.err().println("Built " + built.manifest().ref() + " signed by key " + built.signer().hex());
+      SignedReleaseBuild.build(context, options, source, file);
       return publishFile(context, file);
     } finally {
       Files.deleteIfExists(file);

@@ -34,12 +34,12 @@ public final class SignedReleaseBuild {
       throws IOException {
     options.requireForBuild();
     PublisherKeyPair key = loadKey(context.resolve(options.key));
-    ReleaseBuilder builder = builderFor(source, options.installer)
-        .name(options.name).version(options.version)
-        .installer(new InstallerSpec(options.installer, options.parameters))
-        .downgrade(options.downgrade);
-    addDocuments(context, options, builder);
+    ReleaseBuilder builder = builderFor(source, options.installer);
     try {
+      builder.name(options.name).version(options.version)
+          .installer(new InstallerSpec(options.installer, options.parameters))
+          .downgrade(options.downgrade);
+      addDocuments(context, options, builder);
       return builder.build(output, key);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
@@ -95,11 +95,14 @@ public final class SignedReleaseBuild {
       builder.kbArticle(kb.id, kb.title, covers, markdown(context, "--kb-file", kb.file));
     }
     TrainingOption training = options.training;
-    if (training != null && training.source.link != null) {
-      builder.trainingLink(training.title, training.audience, training.source.link);
-    } else if (training != null) {
-      builder.trainingDocument(training.title, training.audience,
-          markdown(context, "--training-file", training.source.file));
+    if (training != null) {
+      training.requireOneSource();
+      if (training.link != null) {
+        builder.trainingLink(training.title, training.audience, training.link);
+      } else {
+        builder.trainingDocument(training.title, training.audience, markdown(context, "--training-file",
+            training.file));
+      }
     }
   }
 

@@ -1,9 +1,12 @@
 package dev.convoy.cli.release;
 
-import picocli.CommandLine.ArgGroup;
+import dev.convoy.cli.UsageException;
 import picocli.CommandLine.Option;
 
-/** The release's training item: title, audience, and either a link or a Markdown document (not both). */
+/**
+ * The release's training item: title, audience, and either a link or a Markdown document. The link/file choice is
+ * checked by {@link #requireOneSource()} rather than a nested exclusive group, whose picocli error is unreadable.
+ */
 public final class TrainingOption {
   @Option(names = "--training-title", required = true, paramLabel = "T", description = "The training's title.")
   String title;
@@ -12,15 +15,17 @@ public final class TrainingOption {
       description = "Who should take it, e.g. \"all office users\".")
   String audience;
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  Source source;
+  @Option(names = "--training-link", paramLabel = "URL", description = "The training's http(s) link, or:")
+  String link;
 
-  /** Where the training is: exactly one of the two. */
-  static final class Source {
-    @Option(names = "--training-link", paramLabel = "URL", description = "The training's http(s) link.")
-    String link;
+  @Option(names = "--training-file", paramLabel = "F", description = "The training as a Markdown file.")
+  String file;
 
-    @Option(names = "--training-file", paramLabel = "F", description = "The training as a Markdown file.")
-    String file;
+  /** @throws UsageException unless exactly one of {@code --training-link} and {@code --training-file} was given */
+  void requireOneSource() {
+    if ((link == null) == (file == null)) {
+      throw new UsageException((link == null ? "neither --training-link nor --training-file"
+          : "both --training-link and --training-file") + " (expected: exactly one, with --training-title)");
+    }
   }
 }
