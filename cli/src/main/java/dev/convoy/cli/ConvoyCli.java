@@ -7,7 +7,9 @@ import dev.convoy.cli.group.GroupCommand;
 import dev.convoy.cli.identity.WhoAmICommand;
 import dev.convoy.cli.inventory.InventoryCommand;
 import dev.convoy.cli.quickstart.QuickstartCommand;
+import dev.convoy.cli.publisher.PublisherCommand;
 import dev.convoy.cli.release.PackageCommand;
+import dev.convoy.cli.release.ReleaseCommand;
 import dev.convoy.cli.token.TokenCommand;
 import java.lang.reflect.Constructor;
 import java.util.concurrent.Callable;
@@ -25,13 +27,15 @@ import picocli.CommandLine.Spec;
     name = "convoy",
     mixinStandardHelpOptions = true,
     versionProvider = ConvoyCli.Version.class,
-    description = "Administers a Convoy server: enrollment tokens, agents, releases, campaigns, inventory and groups.%n"
+    description = "Administers a Convoy server: enrollment tokens, agents, publisher keys, releases, campaigns, inventory and groups.%n"
         + "Connects with mutual TLS to --server (default $CONVOY_SERVER) as --identity (default $CONVOY_IDENTITY).",
     subcommands = {
         WhoAmICommand.class,
         TokenCommand.class,
         AgentCommand.class,
         PackageCommand.class,
+        ReleaseCommand.class,
+        PublisherCommand.class,
         CampaignCommand.class,
         InventoryCommand.class,
         GroupCommand.class,

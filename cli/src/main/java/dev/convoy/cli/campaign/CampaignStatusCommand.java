@@ -2,11 +2,14 @@ package dev.convoy.cli.campaign;
 
 import dev.convoy.cli.CliCommand;
 import dev.convoy.cli.CliContext;
+import dev.convoy.cli.CommandFailedException;
 import dev.convoy.cli.ExitCodes;
+import dev.convoy.cli.UsageException;
 import dev.convoy.cli.output.Json;
 import dev.convoy.cli.output.OutputFormat;
 import dev.convoy.cli.output.OutputOption;
 import dev.convoy.protocol.v1.CampaignStatus;
+import dev.convoy.protocol.v1.DeploymentStatus;
 import dev.convoy.protocol.v1.GetCampaignStatusRequest;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -18,9 +21,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code convoy campaign status ID [--watch]}: counts per state, progress, one row per endpoint. With
- * {@code --watch} it follows the campaign until it is over and exits 0 only if every endpoint succeeded.
+ * {@code --watch} it follows the campaign until it is over and exits 0 only if every endpoint succeeded. With
+ * {@code --endpoint E} it shows that endpoint's deployment and its full log excerpt.
  */
 @Command(name = "status", description = {"Shows a campaign's progress and one row per endpoint.",
+    "With --endpoint E: that endpoint's deployment with its exit code and full log excerpt.",
     "With --watch: follows it until it is over; exit code 0 only if every endpoint succeeded."})
 public final class CampaignStatusCommand extends CliCommand {
   @Parameters(index = "0", paramLabel = "ID", description = "The campaign id.")
@@ -28,6 +33,10 @@ public final class CampaignStatusCommand extends CliCommand {
 
   @Option(names = {"-w", "--watch"}, description = "Follow live updates until the campaign is over.")
   private boolean watch;
+
+  @Option(names = {"-e", "--endpoint"}, paramLabel = "E",
+      description = "Show only this endpoint's deployment: state, attempt, exit code, detail and its full log.")
+  private String endpoint;
 
   @Mixin
   private OutputOption output;
@@ -41,6 +50,13 @@ public final class CampaignStatusCommand extends CliCommand {
 
   @Override
   public Integer call() {
+    if (watch && endpoint != null) {
+      throw new UsageException("--watch and --endpoint together (expected: one of them; watch the campaign, then"
+          + " look at one endpoint)");
+    }
+    if (endpoint != null) {
+      return endpoint();
+    }
     if (watch) {
       if (output.format() == OutputFormat.CSV) {
         throw OutputOption.unsupported(spec.qualifiedName() + " --watch");
@@ -59,6 +75,23 @@ public final class CampaignStatusCommand extends CliCommand {
       case JSON -> Json.pretty(status) + "\n";
       case CSV -> CampaignStatusView.csv(status);
       case TABLE -> CampaignStatusView.render(status);
+    });
+    return ExitCodes.OK;
+  }
+
+  private int endpoint() {
+    OutputFormat format = output.format();
+    CampaignStatus status = context.admin().getCampaignStatus(GetCampaignStatusRequest.newBuilder()
+        .setCampaignId(campaignId).setEndpointId(endpoint).build());
+    DeploymentStatus deployment = status.getDeploymentsList().stream()
+        .filter(d -> d.getEndpointId().equals(endpoint)).findFirst()
+        .orElseThrow(() -> new CommandFailedException("campaign " + campaignId + " has no deployment for endpoint "
+            + endpoint + " (expected: an endpoint the campaign targets; see convoy campaign status " + campaignId
+            + ")"));
+    context.out().print(switch (format) {
+      case JSON -> Json.pretty(status) + "\n";
+      case CSV -> DeploymentView.csv(deployment);
+      case TABLE -> DeploymentView.render(status, deployment);
     });
     return ExitCodes.OK;
   }

@@ -4,6 +4,7 @@ import dev.convoy.cli.output.Csv;
 import dev.convoy.cli.output.Table;
 import dev.convoy.cli.output.Times;
 import dev.convoy.protocol.v1.Campaign;
+import dev.convoy.protocol.v1.DeploymentAction;
 import dev.convoy.protocol.v1.ListCampaignsResponse;
 import dev.convoy.protocol.v1.Release;
 
@@ -23,6 +24,7 @@ public final class CampaignView {
         .row("release", release(campaign.getRelease()))
         .row("targets", TargetsParser.format(campaign.getTargets()))
         .row("state", campaign.getState().name())
+        .row("action", action(campaign))
         .row("mode", campaign.getDelivery() + " / " + campaign.getRollout() + " / " + campaign.getExecution())
         .row("created", Times.iso(campaign.getCreatedAt()) + " by " + campaign.getCreatedBy());
     if (Times.instant(campaign.getStartedAt()) != null) {
@@ -32,6 +34,12 @@ public final class CampaignView {
       table.row("finished", Times.iso(campaign.getFinishedAt()));
     }
     return table.render();
+  }
+
+  /** {@code install}, {@code uninstall}, with {@code (downgrade allowed)} when the campaign allows one. */
+  public static String action(Campaign campaign) {
+    String action = campaign.getAction() == DeploymentAction.UNINSTALL ? "uninstall" : "install";
+    return campaign.getAllowDowngrade() ? action + " (downgrade allowed)" : action;
   }
 
   /** One row per campaign, or a hint when there is none. */

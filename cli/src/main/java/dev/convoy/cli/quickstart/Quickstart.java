@@ -5,13 +5,17 @@ import dev.convoy.cli.campaign.CampaignCreateCommand;
 import dev.convoy.cli.campaign.CampaignWatch;
 import dev.convoy.cli.campaign.ReleaseRef;
 import dev.convoy.cli.campaign.WatchDisplay;
-import dev.convoy.cli.release.ArchiveFormat;
-import dev.convoy.cli.release.PublishCommand;
+import dev.convoy.cli.publisher.PublisherTrustCommand;
+import dev.convoy.cli.release.BuildOptions;
+import dev.convoy.cli.release.ReleasePublishCommand;
 import dev.convoy.protocol.v1.Campaign;
 import dev.convoy.protocol.v1.CreateEnrollmentTokenRequest;
+import dev.convoy.protocol.v1.PublisherKey;
 import dev.convoy.protocol.v1.Release;
 import dev.convoy.protocol.v1.StartCampaignRequest;
 import dev.convoy.protocol.v1.Targets;
+import dev.convoy.release.PublisherKeyPair;
+import dev.convoy.release.PublisherKeys;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -23,7 +27,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code convoy quickstart}: the whole job on this machine, with real processes. A server on loopback, three
- * enrolled agents, the example release published and deployed to them by a campaign watched live, then a summary
+ * enrolled agents, a publisher key the server trusts, the example signed with it, published and deployed to them by a campaign watched live, then a summary
  * of what happened and what to try next. The processes keep running afterwards; {@code --stop} ends them.
  *
  * <p>Not thread-safe; one quick start per {@code --home} at a time.
@@ -33,6 +37,8 @@ public final class Quickstart {
   public static final String GROUP = "quickstart";
   public static final ReleaseRef EXAMPLE = new ReleaseRef("hello-convoy", "1.0.0");
   static final int STEPS = 7;
+  /** The name the server records for the quick start's publisher key. */
+  public static final String PUBLISHER_NAME = "quick start publisher";
 
   private final CliContext context;
   private final QuickstartConfig config;
@@ -63,15 +69,28 @@ public final class Quickstart {
         .setGroup(GROUP).setUses(config.agents()).setTtlSeconds(Duration.ofHours(1).toSeconds()).build()).getToken();
     step(4, "Enrolling and starting " + config.agents() + " agents");
     new QuickstartAgents(context, config, launcher, poller, pids).start(server, token);
-    step(5, "Publishing " + EXAMPLE + " from " + config.example());
-    Release release = PublishCommand.publish(context, config.example(), EXAMPLE.name(), EXAMPLE.version(),
-        Optional.of(ArchiveFormat.TAR_GZ));
-    out.println("    sha256 " + release.getSha256() + ", " + release.getLength() + " bytes");
+    step(5, "Signing " + EXAMPLE + " from " + config.example() + " and publishing it");
+    String keyId = trustPublisherKey();
+    Release release = ReleasePublishCommand.buildAndPublish(context, BuildOptions.of(EXAMPLE.name(),
+        EXAMPLE.version(), "archive", config.layout().publisherPrivateKey().toString()), config.example());
+    out.println("    signed release: sha256 " + release.getSha256() + ", " + release.getLength() + " bytes");
     step(6, "Deploying it to group:" + GROUP);
     Campaign campaign = startCampaign();
     CampaignWatch.Outcome outcome = watch(campaign);
     step(7, "Done");
-    return report.print(outcome, server);
+    return report.print(outcome, server, keyId);
+  }
+
+  /** Makes the quick start's publisher key and has the server trust it. @return the key id */
+  private String trustPublisherKey() throws IOException {
+    QuickstartLayout layout = config.layout();
+    Files.createDirectories(layout.publisherDir());
+    PublisherKeyPair key = PublisherKeys.generate();
+    PublisherKeys.savePrivateKey(key, layout.publisherPrivateKey());
+    PublisherKeys.savePublicKey(key.publicKey(), layout.publisherPublicKey());
+    PublisherKey trusted = PublisherTrustCommand.trust(context, layout.publisherPublicKey(), PUBLISHER_NAME);
+    out.println("    publisher key " + trusted.getKeyId() + " (trusted by the server)");
+    return trusted.getKeyId();
   }
 
   /** Step 1: stop what a previous quick start left running, and remove its directory. */

@@ -42,6 +42,19 @@ public record QuickstartLayout(Path home) {
     return serverData().resolve("admin.pem");
   }
 
+  /** The quick start's publisher key pair, which signs the example release. */
+  public Path publisherDir() {
+    return root().resolve("publisher");
+  }
+
+  public Path publisherPrivateKey() {
+    return publisherDir().resolve("publisher.key");
+  }
+
+  public Path publisherPublicKey() {
+    return publisherDir().resolve("publisher.pub");
+  }
+
   /** {@code workstation-N}, N from 1. */
   public static String agentName(int n) {
     return "workstation-" + n;

@@ -40,7 +40,7 @@ final class QuickstartReport {
   }
 
   /** Prints the outcome and the hints. @return 0 if every endpoint SUCCEEDED, 1 otherwise */
-  int print(CampaignWatch.Outcome outcome, ServerInfo server) throws IOException {
+  int print(CampaignWatch.Outcome outcome, ServerInfo server, String publisherKeyId) throws IOException {
     CampaignStatus status = outcome.last();
     boolean success = outcome.allSucceeded() && status.getTotal() == config.agents();
     out.println();
@@ -48,6 +48,8 @@ final class QuickstartReport {
         + (status.getFailed() > 0 ? ", " + status.getFailed() + " FAILED" : "")
         + (status.getInProgress() > 0 ? ", " + status.getInProgress() + " still in progress" : "")
         + (outcome.timedOut() ? " (stopped watching after " + config.campaignTimeout().toSeconds() + " s)" : ""));
+    out.println("Signed by publisher key " + publisherKeyId + " (" + show(config.layout().publisherPrivateKey())
+        + ")");
     landed();
     tryNext(status.getCampaign().getCampaignId());
     out.println();
@@ -90,6 +92,7 @@ final class QuickstartReport {
         "./convoy agent list",
         "./convoy campaign status " + campaignId,
         "./convoy campaign list",
+        "./convoy publisher list",
         show(layout.managedCurrent(1, Quickstart.EXAMPLE.name())) + "/bin/hello-convoy",
         "tail -f " + show(layout.serverLog()),
         "tail -f " + show(layout.agentLog(1)),

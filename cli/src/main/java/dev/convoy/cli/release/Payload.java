@@ -68,6 +68,20 @@ public record Payload(Path file, ArchiveFormat format, String sha256, long lengt
     }
   }
 
+  /**
+   * A signed release file as is: its SHA-256 and length, for {@link ReleaseUploader#uploadSigned}. The archive
+   * format is {@code tar.gz}, unused for signed releases (the manifest describes the payload).
+   *
+   * @throws UsageException if {@code file} is not a regular file
+   */
+  public static Payload releaseFile(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new UsageException("FILE: " + file + " does not exist (expected: a release file, e.g. from"
+          + " convoy release build)");
+    }
+    return describe(file, ArchiveFormat.TAR_GZ, false);
+  }
+
   private static Payload describe(Path file, ArchiveFormat format, boolean temporary) throws IOException {
     MessageDigest digest = newDigest();
     long length;

@@ -35,19 +35,40 @@ public final class ReleaseUploader {
     this.stub = stub;
   }
 
+  /** The {@link dev.convoy.protocol.v1.PublishHeader#getFormat() format} of a signed release file. */
+  public static final String SIGNED_FORMAT = "convoy-release";
+
   /**
-   * Uploads {@code payload} as {@code name@version} with the archive installer.
+   * Uploads {@code payload} as {@code name@version} with the archive installer, unsigned (the skeleton's format).
    *
    * @return the release as the server recorded it
    * @throws io.grpc.StatusRuntimeException if the server refuses the release
    * @throws CommandFailedException if the file changed while it was being read
    */
   public Release upload(String name, String version, Payload payload) throws IOException, InterruptedException {
+    return upload(header(name, version, payload), payload);
+  }
+
+  /**
+   * Uploads a signed release file ({@code format = "convoy-release"}). Name, version and installer are left empty:
+   * the server takes them from the signed manifest.
+   *
+   * @param release the release file, described by {@link Payload#releaseFile}
+   * @return the release as the server recorded it
+   * @throws io.grpc.StatusRuntimeException if the server refuses the release (untrusted key, tampered file)
+   * @throws CommandFailedException if the file changed while it was being read
+   */
+  public Release uploadSigned(Payload release) throws IOException, InterruptedException {
+    return upload(PublishReleaseRequest.newBuilder().setHeader(PublishHeader.newBuilder()
+        .setFormat(SIGNED_FORMAT).setSha256(release.sha256()).setLength(release.length())).build(), release);
+  }
+
+  private Release upload(PublishReleaseRequest header, Payload payload) throws IOException, InterruptedException {
     CompletableFuture<Release> result = new CompletableFuture<>();
     Semaphore ready = new Semaphore(0);
     var requests = (ClientCallStreamObserver<PublishReleaseRequest>) stub.publishRelease(new Responses(result, ready));
     try {
-      send(requests, ready, result, header(name, version, payload));
+      send(requests, ready, result, header);
       streamBytes(requests, ready, result, payload);
       requests.onCompleted();
     } catch (IOException | InterruptedException | RuntimeException e) {

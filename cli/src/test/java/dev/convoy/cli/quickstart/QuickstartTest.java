@@ -3,7 +3,6 @@ package dev.convoy.cli.quickstart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.convoy.cli.ExitCodes;
-import dev.convoy.cli.release.DeterministicTarGz;
 import dev.convoy.cli.testing.FakeAdminService;
 import dev.convoy.cli.testing.InProcessAdmin;
 import dev.convoy.cli.testing.InProcessAdmin.Result;
@@ -11,7 +10,11 @@ import dev.convoy.cli.testing.Sleepers;
 import dev.convoy.cli.testing.Statuses;
 import dev.convoy.protocol.v1.CreateEnrollmentTokenRequest;
 import dev.convoy.protocol.v1.Targets;
-import java.io.ByteArrayOutputStream;
+import dev.convoy.release.PublisherKeyPair;
+import dev.convoy.release.PublisherKeys;
+import dev.convoy.release.ReleaseReader;
+import dev.convoy.release.TrustedKeys;
+import dev.convoy.release.VerifiedRelease;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,7 +71,11 @@ class QuickstartTest {
         .contains("  bin/hello-convoy  rw-r--r--  21 bytes")
         .contains("./convoy agent list", "./convoy campaign status c-", "./convoy quickstart --stop")
         .contains("tail -f ./.convoy/quickstart/workstation-1/agent.log")
-        .contains("export CONVOY_SERVER=127.0.0.1:" + FakeDistribution.PORT);
+        .contains("export CONVOY_SERVER=127.0.0.1:" + FakeDistribution.PORT)
+        .contains("Signed by publisher key " + admin.service().publishers.list().getKeys(0).getKeyId()
+            + " (./.convoy/quickstart/publisher/publisher.key)")
+        .contains("    publisher key " + admin.service().publishers.list().getKeys(0).getKeyId()
+            + " (trusted by the server)");
     assertThat(Files.readString(layout.env())).isEqualTo("CONVOY_SERVER=127.0.0.1:" + FakeDistribution.PORT
         + "\nCONVOY_IDENTITY=" + layout.adminIdentity() + "\n");
     assertThat(admin.connections).containsExactly("127.0.0.1:" + FakeDistribution.PORT + " admin.pem");
@@ -92,13 +99,21 @@ class QuickstartTest {
     FakeAdminService service = admin.service();
     assertThat(service.tokenRequests).containsExactly(CreateEnrollmentTokenRequest.newBuilder()
         .setGroup("quickstart").setUses(3).setTtlSeconds(3600).build());
-    ByteArrayOutputStream packed = new ByteArrayOutputStream();
-    DeterministicTarGz.pack(EXAMPLE, packed);
+    PublisherKeyPair key = PublisherKeys.loadPrivateKey(layout.publisherPrivateKey());
+    assertThat(PublisherKeys.loadPublicKey(layout.publisherPublicKey())).isEqualTo(key.publicKey());
+    assertThat(service.publishers.list().getKeysList()).singleElement().satisfies(k -> {
+      assertThat(k.getKeyId()).isEqualTo(key.id().hex());
+      assertThat(k.getName()).isEqualTo(Quickstart.PUBLISHER_NAME);
+    });
     FakeAdminService.Upload upload = service.uploads.get(0);
-    assertThat(upload.header().getName()).isEqualTo("hello-convoy");
-    assertThat(upload.header().getVersion()).isEqualTo("1.0.0");
-    assertThat(upload.header().getArchiveFormat()).isEqualTo("tar.gz");
-    assertThat(upload.bytes()).isEqualTo(packed.toByteArray());
+    assertThat(upload.header().getFormat()).isEqualTo("convoy-release");
+    assertThat(upload.header().getName()).isEmpty();
+    Path uploaded = Files.write(dir.resolve("uploaded.cvr"), upload.bytes());
+    VerifiedRelease verified = ReleaseReader.inspect(uploaded, TrustedKeys.of(key.publicKey()));
+    assertThat(verified.manifest().ref()).isEqualTo("hello-convoy@1.0.0");
+    assertThat(verified.manifest().installer().type()).isEqualTo("archive");
+    assertThat(verified.manifest().payload().entries()).extracting(e -> e.path()).contains("bin/hello-convoy");
+    assertThat(service.releases.get("hello-convoy@1.0.0").getSignerKeyId()).isEqualTo(key.id().hex());
     assertThat(service.campaignRequests.get(0).getTargets())
         .isEqualTo(Targets.newBuilder().addGroups("quickstart").build());
     assertThat(service.campaignRequests.get(0).getTitle()).isEqualTo("Quick start: hello-convoy 1.0.0");

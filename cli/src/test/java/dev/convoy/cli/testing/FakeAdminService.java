@@ -1,6 +1,7 @@
 package dev.convoy.cli.testing;
 
 import com.google.protobuf.Timestamp;
+import dev.convoy.protocol.v1.AddPublisherKeyRequest;
 import dev.convoy.protocol.v1.AdminServiceGrpc;
 import dev.convoy.protocol.v1.Campaign;
 import dev.convoy.protocol.v1.CampaignState;
@@ -26,13 +27,17 @@ import dev.convoy.protocol.v1.ListEndpointsRequest;
 import dev.convoy.protocol.v1.ListEndpointsResponse;
 import dev.convoy.protocol.v1.ListGroupsRequest;
 import dev.convoy.protocol.v1.ListGroupsResponse;
+import dev.convoy.protocol.v1.ListPublisherKeysRequest;
+import dev.convoy.protocol.v1.ListPublisherKeysResponse;
 import dev.convoy.protocol.v1.PublishHeader;
 import dev.convoy.protocol.v1.PublishReleaseRequest;
+import dev.convoy.protocol.v1.PublisherKey;
 import dev.convoy.protocol.v1.QueryInventoryRequest;
 import dev.convoy.protocol.v1.QueryInventoryResponse;
 import dev.convoy.protocol.v1.RefreshInventoryRequest;
 import dev.convoy.protocol.v1.RefreshInventoryResponse;
 import dev.convoy.protocol.v1.Release;
+import dev.convoy.protocol.v1.RemovePublisherKeyRequest;
 import dev.convoy.protocol.v1.StartCampaignRequest;
 import dev.convoy.protocol.v1.WhoAmIRequest;
 import dev.convoy.protocol.v1.WhoAmIResponse;
@@ -77,6 +82,8 @@ public final class FakeAdminService extends AdminServiceGrpc.AdminServiceImplBas
   public final FakeInventory inventory = new FakeInventory(() -> endpoints);
   /** Dynamic groups (static ones are the endpoints' groups). */
   public final FakeGroups groups = new FakeGroups(() -> endpoints, inventory);
+  /** Trusted publisher keys; signed uploads are verified against them. */
+  public final FakePublishers publishers = new FakePublishers();
   private final FakeCompliance compliance = new FakeCompliance(inventory, campaigns::values);
 
   /** Stores an inventory: shorthand for {@code inventory.put}. */
@@ -151,11 +158,25 @@ public final class FakeAdminService extends AdminServiceGrpc.AdminServiceImplBas
       response.onError(Status.INVALID_ARGUMENT.withDescription("payload does not match header").asRuntimeException());
       return;
     }
+    Release release;
+    if (header.getFormat().equals("convoy-release")) {
+      try {
+        release = publishers.verify(header, bytes, sha256);
+      } catch (StatusRuntimeException e) {
+        response.onError(e);
+        return;
+      }
+    } else if (header.getFormat().isEmpty()) {
+      release = Release.newBuilder().setName(header.getName()).setVersion(header.getVersion())
+          .setInstaller(header.getInstaller()).setArchiveFormat(header.getArchiveFormat())
+          .setSha256(sha256).setLength(bytes.length).setChunkSize(1024 * 1024).build();
+    } else {
+      response.onError(Status.INVALID_ARGUMENT.withDescription("format: " + header.getFormat()
+          + " (expected: convoy-release or empty)").asRuntimeException());
+      return;
+    }
     uploads.add(new Upload(header, bytes, messages));
-    Release release = Release.newBuilder().setName(header.getName()).setVersion(header.getVersion())
-        .setInstaller(header.getInstaller()).setArchiveFormat(header.getArchiveFormat())
-        .setSha256(sha256).setLength(bytes.length).setChunkSize(1024 * 1024).build();
-    releases.put(header.getName() + "@" + header.getVersion(), release);
+    releases.put(release.getName() + "@" + release.getVersion(), release);
     reply(response, release);
   }
 
@@ -170,7 +191,8 @@ public final class FakeAdminService extends AdminServiceGrpc.AdminServiceImplBas
     campaignRequests.add(request);
     Campaign campaign = Campaign.newBuilder().setCampaignId("c-" + ids.incrementAndGet())
         .setTitle(request.getTitle()).setRelease(release).setTargets(request.getTargets())
-        .setState(CampaignState.DRAFT).setCreatedBy("CN=admin,OU=person,O=Convoy").build();
+        .setState(CampaignState.DRAFT).setCreatedBy("CN=admin,OU=person,O=Convoy")
+        .setAction(request.getAction()).setAllowDowngrade(request.getAllowDowngrade()).build();
     campaigns.put(campaign.getCampaignId(), campaign);
     reply(response, campaign);
   }
@@ -202,7 +224,12 @@ public final class FakeAdminService extends AdminServiceGrpc.AdminServiceImplBas
       return;
     }
     List<CampaignStatus> script = watchScript.apply(campaign);
-    reply(response, script.get(script.size() - 1));
+    CampaignStatus last = script.get(script.size() - 1);
+    if (!request.getEndpointId().isEmpty()) {
+      last = last.toBuilder().clearDeployments().addAllDeployments(last.getDeploymentsList().stream()
+          .filter(d -> d.getEndpointId().equals(request.getEndpointId())).toList()).build();
+    }
+    reply(response, last);
   }
 
   @Override
@@ -254,6 +281,22 @@ public final class FakeAdminService extends AdminServiceGrpc.AdminServiceImplBas
   @Override
   public void getCompliance(GetComplianceRequest request, StreamObserver<ComplianceReport> response) {
     answer(response, () -> compliance.report(request));
+  }
+
+  @Override
+  public void addPublisherKey(AddPublisherKeyRequest request, StreamObserver<PublisherKey> response) {
+    answer(response, () -> publishers.add(request));
+  }
+
+  @Override
+  public void listPublisherKeys(ListPublisherKeysRequest request,
+      StreamObserver<ListPublisherKeysResponse> response) {
+    answer(response, publishers::list);
+  }
+
+  @Override
+  public void removePublisherKey(RemovePublisherKeyRequest request, StreamObserver<PublisherKey> response) {
+    answer(response, () -> publishers.remove(request));
   }
 
   /** The endpoints a campaign targets, from {@link #endpoints}. */

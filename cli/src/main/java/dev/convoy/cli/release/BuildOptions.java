@@ -1,0 +1,83 @@
+package dev.convoy.cli.release;
+
+import dev.convoy.cli.UsageException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that describe a signed release: shared by {@code release build} and the build-then-publish form of
+ * {@code release publish}. None is marked required for picocli because {@code release publish FILE} takes none;
+ * {@link #requireForBuild()} checks the ones a build needs.
+ */
+public final class BuildOptions {
+  @Option(names = "--name", paramLabel = "N", description = "The package name, e.g. hello-convoy (required to build).")
+  String name;
+
+  @Option(names = "--version", paramLabel = "V", description = "The release version (semver), e.g. 1.0.0 (required).")
+  String version;
+
+  @Option(names = "--installer", paramLabel = "TYPE",
+      description = "The installer backend: archive, script or deb (required to build).")
+  String installer;
+
+  @Option(names = "--param", paramLabel = "K=V", mapFallbackValue = "",
+      description = "An installer parameter, e.g. --param timeout=10m (repeatable).")
+  Map<String, String> parameters = new LinkedHashMap<>();
+
+  @Option(names = "--release-notes", paramLabel = "F", description = "Release notes (Markdown file).")
+  String releaseNotes;
+
+  @Option(names = "--user-doc", paramLabel = "F", description = "User documentation (Markdown file).")
+  String userDoc;
+
+  @Option(names = "--runbook", paramLabel = "F", description = "The production runbook (Markdown file).")
+  String runbook;
+
+  @ArgGroup(exclusive = false, multiplicity = "0..*", heading = "KB articles (repeat the group for each):%n")
+  List<KbOption> kbArticles = new ArrayList<>();
+
+  @ArgGroup(exclusive = false, multiplicity = "0..1", heading = "Training:%n")
+  TrainingOption training;
+
+  @Option(names = "--downgrade",
+      description = "Sign this release as an allowed downgrade (a campaign must also pass --allow-downgrade).")
+  boolean downgrade;
+
+  @Option(names = "--key", paramLabel = "PRIVATE_KEY",
+      description = "The publisher private key that signs the release (from convoy publisher keygen).")
+  String key;
+
+  /** Options for a release with no documents: what the quick start builds. */
+  public static BuildOptions of(String name, String version, String installer, String privateKeyFile) {
+    BuildOptions options = new BuildOptions();
+    options.name = name;
+    options.version = version;
+    options.installer = installer;
+    options.key = privateKeyFile;
+    return options;
+  }
+
+  /** Whether any option was given: {@code release publish FILE} must get none. */
+  boolean any() {
+    return name != null || version != null || installer != null || !parameters.isEmpty() || releaseNotes != null
+        || userDoc != null || runbook != null || !kbArticles.isEmpty() || training != null || downgrade || key != null;
+  }
+
+  /** @throws UsageException naming the first missing option a build needs */
+  void requireForBuild() {
+    require("--name", name);
+    require("--version", version);
+    require("--installer", installer);
+    require("--key", key);
+  }
+
+  private static void require(String option, String value) {
+    if (value == null || value.isBlank()) {
+      throw new UsageException("missing " + option + " (expected: it is required to build a release)");
+    }
+  }
+}
