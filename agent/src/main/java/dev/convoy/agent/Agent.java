@@ -60,7 +60,8 @@ final class Agent implements AutoCloseable {
   /** Wires and starts everything with the installers module's backends and lifecycle. */
   static Agent start(AgentConfig config, Identity identity, Clock clock) {
     return start(config, identity, clock,
-        new InstallStep(Installers::forType, Lifecycle::install, Lifecycle::uninstall, config.dataDir().managed()));
+        new InstallStep(Installers::forType, Lifecycle::install, Lifecycle::uninstall, config.dataDir().managed(),
+            config.siteParameters()));
   }
 
   /** Wires and starts everything: resumes journaled deployments, then connects. */

@@ -9,7 +9,12 @@ import java.util.Objects;
  *
  * @param packageName the package, e.g. {@code hello}; a safe file name ([A-Za-z0-9._+-], not . or ..)
  * @param version the release version, e.g. {@code 1.2.0}; same character rules
- * @param payload the verified payload file (length and SHA-256 already checked by the agent)
+ * @param payload the verified payload, in one of two forms: the payload <em>file</em> (an archive for archive and
+ *     script, a .deb for deb; length and SHA-256 already checked by the agent), or, for archive and script, a
+ *     <em>directory</em> holding the payload already extracted and verified entry by entry (the agent's release
+ *     reader does that against the signed manifest). A directory is moved into the backend's staging area at
+ *     stage (one rename on the same file system, else a copy) instead of being unpacked, so the caller must not
+ *     use it afterwards; the backend still records what it holds for verify. Null for an uninstall.
  * @param managedRoot the root this agent manages; the archive backend installs under
  *     {@code managedRoot/<package>/current}
  * @param workDir a private scratch directory for this deployment (staging lives here or under managedRoot)

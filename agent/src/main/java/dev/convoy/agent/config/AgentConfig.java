@@ -1,5 +1,6 @@
 package dev.convoy.agent.config;
 
+import dev.convoy.agent.deployment.SiteParameters;
 import dev.convoy.agent.storage.PropertiesFile;
 import dev.convoy.transport.Fingerprint;
 import dev.convoy.transport.ServerAddress;
@@ -29,10 +30,12 @@ import java.util.Objects;
  * @param inventoryInterval {@code inventory_interval}, the mean time between scheduled inventory reports, each
  *     period drawn within ± 25 % (default PT4H)
  * @param factsTimeout {@code facts_timeout}, how long one facts.d script may run (default PT10S)
+ * @param siteParameters {@code installer.<type>.<param>=value}: installer parameters this endpoint sets for
+ *     itself (see {@link SiteParameters}; default none)
  */
 public record AgentConfig(DataDir dataDir, ServerAddress server, String endpointId, Fingerprint caFingerprint,
     String group, long downloadRateLimit, Duration backoffInitial, Duration backoffMax, Duration pingInterval,
-    boolean inventoryOnConnect, Duration inventoryInterval, Duration factsTimeout) {
+    boolean inventoryOnConnect, Duration inventoryInterval, Duration factsTimeout, SiteParameters siteParameters) {
   public static final long UNLIMITED = 0;
   public static final Duration DEFAULT_BACKOFF_INITIAL = Duration.ofSeconds(1);
   public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofSeconds(60);
@@ -41,6 +44,7 @@ public record AgentConfig(DataDir dataDir, ServerAddress server, String endpoint
   public static final Duration DEFAULT_FACTS_TIMEOUT = Duration.ofSeconds(10);
 
   public AgentConfig {
+    siteParameters = siteParameters == null ? SiteParameters.NONE : siteParameters;
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(caFingerprint, "ca_fingerprint");
@@ -58,6 +62,14 @@ public record AgentConfig(DataDir dataDir, ServerAddress server, String endpoint
     if (backoffMax.compareTo(backoffInitial) < 0) {
       throw new IllegalArgumentException("backoff_max: " + backoffMax + " (expected: >= backoff_initial " + backoffInitial + ")");
     }
+  }
+
+  /** A configuration without site parameters for installers. */
+  public AgentConfig(DataDir dataDir, ServerAddress server, String endpointId, Fingerprint caFingerprint,
+      String group, long downloadRateLimit, Duration backoffInitial, Duration backoffMax, Duration pingInterval,
+      boolean inventoryOnConnect, Duration inventoryInterval, Duration factsTimeout) {
+    this(dataDir, server, endpointId, caFingerprint, group, downloadRateLimit, backoffInitial, backoffMax,
+        pingInterval, inventoryOnConnect, inventoryInterval, factsTimeout, SiteParameters.NONE);
   }
 
   /** A freshly enrolled agent's configuration: the given identity facts, every tuning key at its default. */
@@ -94,7 +106,7 @@ public record AgentConfig(DataDir dataDir, ServerAddress server, String endpoint
         parseDuration(values, "ping_interval", DEFAULT_PING_INTERVAL),
         Boolean.parseBoolean(values.getOrDefault("inventory_on_connect", "true")),
         parseDuration(values, "inventory_interval", DEFAULT_INVENTORY_INTERVAL),
-        parseDuration(values, "facts_timeout", DEFAULT_FACTS_TIMEOUT));
+        parseDuration(values, "facts_timeout", DEFAULT_FACTS_TIMEOUT), SiteParameters.fromProperties(values));
   }
 
   /** Writes {@code DIR/agent.properties} atomically (temp file, fsync, rename, fsync directory). */
@@ -111,6 +123,7 @@ public record AgentConfig(DataDir dataDir, ServerAddress server, String endpoint
     values.put("inventory_on_connect", Boolean.toString(inventoryOnConnect));
     values.put("inventory_interval", inventoryInterval.toString());
     values.put("facts_timeout", factsTimeout.toString());
+    values.putAll(siteParameters.toProperties());
     try {
       PropertiesFile.write(dataDir.properties(), "Convoy agent configuration (see agent/README.md)", values);
     } catch (IOException e) {
@@ -121,7 +134,7 @@ public record AgentConfig(DataDir dataDir, ServerAddress server, String endpoint
   /** This configuration with another download rate limit (the hidden {@code run --download-rate-limit}). */
   public AgentConfig withDownloadRateLimit(long bytesPerSecond) {
     return new AgentConfig(dataDir, server, endpointId, caFingerprint, group, bytesPerSecond, backoffInitial,
-        backoffMax, pingInterval, inventoryOnConnect, inventoryInterval, factsTimeout);
+        backoffMax, pingInterval, inventoryOnConnect, inventoryInterval, factsTimeout, siteParameters);
   }
 
   private static String required(Map<String, String> values, String key) {

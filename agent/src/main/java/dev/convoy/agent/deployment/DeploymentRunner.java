@@ -12,12 +12,15 @@ import dev.convoy.agent.download.ChunkedDownloader;
 import dev.convoy.agent.download.DownloadResult;
 import dev.convoy.agent.download.IncompleteDownloadException;
 import dev.convoy.agent.download.PayloadVerificationException;
+import dev.convoy.release.ReleaseVerificationException;
+import dev.convoy.release.VerifiedRelease;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -82,6 +85,7 @@ final class DeploymentRunner {
     try {
       installStep.check(spec, workDirs.apply(spec.deploymentId()), log(spec.deploymentId()));
       if (spec.action() == DeploymentAction.INSTALL) {
+        spec.release().checkFormat();
         spec.release().payloadSpec();
       }
     } catch (IllegalArgumentException e) {
@@ -112,17 +116,35 @@ final class DeploymentRunner {
   private JournalEntry installing(JournalEntry entry) throws RetryLater {
     DeploymentSpec spec = entry.spec();
     Path payload = null;
+    Map<String, String> parameters = null;
     if (spec.action() == DeploymentAction.INSTALL) {
       try {
         payload = payload(entry);
       } catch (PayloadVerificationException | DownloadRefused e) {
         return transition(entry, FAILED, "payload lost and not fetched again: " + e.getMessage(), -1);
       }
+      if (spec.release().signed()) {
+        try {
+          VerifiedRelease verified = verifySigned(entry, payload);
+          payload = verified.payload().orElseThrow();
+          parameters = verified.manifest().installer().parameters();
+        } catch (ReleaseVerificationException e) {
+          return refuse(entry, e.reason() + ": " + e.getMessage());
+        } catch (IOException e) {
+          if (Thread.currentThread().isInterrupted() || e instanceof ClosedByInterruptException) {
+            throw new RetryLater("verification of " + entry.deploymentId() + " interrupted: the agent is stopping", e);
+          }
+          return transition(entry, FAILED, "release file unreadable: " + e.getMessage(), -1);
+        }
+      }
     }
     boolean rerun = entry.state() != DOWNLOADED;
     JournalEntry[] current = {entry};
-    InstallOutcome outcome = installStep.run(spec, payload, workDirs.apply(spec.deploymentId()),
-        log(spec.deploymentId()), state -> current[0] = advanceIfAllowed(current[0], state));
+    Consumer<DeploymentState> progress = state -> current[0] = advanceIfAllowed(current[0], state);
+    InstallOutcome outcome = parameters == null
+        ? installStep.run(spec, payload, workDirs.apply(spec.deploymentId()), log(spec.deploymentId()), progress)
+        : installStep.run(spec, payload, parameters, workDirs.apply(spec.deploymentId()), log(spec.deploymentId()),
+            progress);
     DeploymentState end = outcome.state();
     String message = outcome.message();
     if (rerun && end == ALREADY_INSTALLED) {
@@ -134,6 +156,32 @@ final class DeploymentRunner {
     }
     return transition(current[0], Transitions.allowed(current[0].state(), end) ? end : FAILED, message,
         outcome.exitCode());
+  }
+
+  /** One streaming pass: signature, manifest, documents, every payload entry, version gate; then extracted. */
+  private VerifiedRelease verifySigned(JournalEntry entry, Path releaseFile) throws IOException {
+    DeploymentSpec spec = entry.spec();
+    Path workDir = workDirs.apply(spec.deploymentId());
+    DeploymentLog log = log(spec.deploymentId());
+    String installed = installStep.installedVersion(spec, workDir, log);
+    log.line("verifying signed release " + spec.release().coordinates() + " (installed: "
+        + (installed == null ? "none" : installed) + ", downgrade allowed: " + spec.allowDowngrade() + ")");
+    VerifiedRelease verified = SignedRelease.verify(spec, releaseFile, workDir, installed);
+    log.line("release verified: signer " + verified.signer().hex() + ", manifest sha256 " + verified.manifestSha256());
+    return verified;
+  }
+
+  /** A signed release refused: nothing was installed; the download and the staging area go. */
+  private JournalEntry refuse(JournalEntry entry, String detail) {
+    logger.warn("release refused deployment={} reason=\"{}\"", entry.deploymentId(), detail);
+    try {
+      SignedRelease.delete(workDirs.apply(entry.deploymentId()).resolve(SignedRelease.STAGED_NAME));
+      downloader.delete(entry.spec().release().sha256());
+    } catch (IOException e) {
+      logger.warn("clean-up incomplete deployment={} reason=\"{}\"", entry.deploymentId(), e.getMessage());
+    }
+    DeploymentState to = Transitions.allowed(entry.state(), FAILED_VERIFICATION) ? FAILED_VERIFICATION : FAILED;
+    return transition(entry, to, detail, 0);
   }
 
   private JournalEntry advanceIfAllowed(JournalEntry entry, DeploymentState state) {

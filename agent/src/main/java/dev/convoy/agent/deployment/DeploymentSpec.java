@@ -1,5 +1,8 @@
 package dev.convoy.agent.deployment;
 
+import dev.convoy.release.PublisherPublicKey;
+import dev.convoy.release.TrustedKeys;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -8,9 +11,13 @@ import java.util.regex.Pattern;
  *
  * @param deploymentId unique per (campaign, endpoint); also a file name under {@code journal/} and {@code work/}
  * @param attempt starts at 1; a higher attempt from the server starts the deployment over
+ * @param allowDowngrade the campaign explicitly allows installing below the installed version (a signed release
+ *     must also be signed as a downgrade)
+ * @param trustedKeys the publisher keys the server trusted when it sent this deployment (from the desired state);
+ *     journaled with the deployment so a restart verifies against the same keys without the server
  */
 public record DeploymentSpec(String deploymentId, String campaignId, Release release, DeploymentAction action,
-    int attempt) {
+    int attempt, boolean allowDowngrade, List<PublisherPublicKey> trustedKeys) {
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
   public DeploymentSpec {
@@ -18,6 +25,18 @@ public record DeploymentSpec(String deploymentId, String campaignId, Release rel
     campaignId = campaignId == null ? "" : campaignId;
     Objects.requireNonNull(release, "release");
     Objects.requireNonNull(action, "action");
+    trustedKeys = trustedKeys == null ? List.of() : List.copyOf(trustedKeys);
+  }
+
+  /** A deployment without downgrade consent or trusted keys (unsigned releases). */
+  public DeploymentSpec(String deploymentId, String campaignId, Release release, DeploymentAction action,
+      int attempt) {
+    this(deploymentId, campaignId, release, action, attempt, false, List.of());
+  }
+
+  /** The keys as the release reader takes them. */
+  public TrustedKeys keys() {
+    return TrustedKeys.of(trustedKeys);
   }
 
   /** Whether the id is safe to use as a file name (the server chooses it; the agent does not trust it blindly). */

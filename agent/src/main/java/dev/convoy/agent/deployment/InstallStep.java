@@ -27,6 +27,13 @@ public final class InstallStep {
   private final LifecycleDriver install;
   private final LifecycleDriver uninstall;
   private final Path managedRoot;
+  private final SiteParameters site;
+
+  /** {@link #InstallStep(Function, LifecycleDriver, LifecycleDriver, Path, SiteParameters)} without site parameters. */
+  public InstallStep(Function<String, Installer> installers, LifecycleDriver install, LifecycleDriver uninstall,
+      Path managedRoot) {
+    this(installers, install, uninstall, managedRoot, SiteParameters.NONE);
+  }
 
   /**
    * @param installers finds the backend for a release's installer type ({@code Installers::forType}); throws
@@ -34,13 +41,15 @@ public final class InstallStep {
    * @param install {@code Lifecycle::install}
    * @param uninstall {@code Lifecycle::uninstall}
    * @param managedRoot {@code DIR/managed}
+   * @param site this endpoint's own installer parameters, merged into every release's
    */
   public InstallStep(Function<String, Installer> installers, LifecycleDriver install, LifecycleDriver uninstall,
-      Path managedRoot) {
+      Path managedRoot, SiteParameters site) {
     this.installers = installers;
     this.install = install;
     this.uninstall = uninstall;
     this.managedRoot = managedRoot;
+    this.site = site;
   }
 
   /**
@@ -82,7 +91,22 @@ public final class InstallStep {
   }
 
   /**
-   * Runs the install (or uninstall) lifecycle.
+   * The version of the release's package installed now, as the backend detects it (an uncommitted install
+   * counts as its previous version), or null when none is or detection fails (logged).
+   */
+  public String installedVersion(DeploymentSpec spec, Path workDir, DeploymentLog log) {
+    try {
+      Detection detection = installer(spec.release()).detect(context(spec, null, workDir, log));
+      return detection.status() == Detection.Status.NOT_INSTALLED ? null : detection.installedVersion();
+    } catch (RuntimeException e) {
+      logger.warn("detection failed deployment={} reason=\"{}\" (taken as nothing installed)", spec.deploymentId(),
+          e.getMessage());
+      return null;
+    }
+  }
+
+  /**
+   * Runs the install (or uninstall) lifecycle with the release's parameters as the deployment describes them.
    *
    * @param payload the verified payload; null for an uninstall
    * @param progress told of each deployment state the lifecycle enters (INSTALLING, VERIFYING)
@@ -90,10 +114,25 @@ public final class InstallStep {
    */
   public InstallOutcome run(DeploymentSpec spec, Path payload, Path workDir, DeploymentLog log,
       Consumer<DeploymentState> progress) {
+    return run(spec, payload, releaseParameters(spec.release()), workDir, log, progress);
+  }
+
+  /**
+   * Runs the install (or uninstall) lifecycle.
+   *
+   * @param payload the verified payload: the downloaded file, or the directory / file a signed release's payload
+   *     was verified into; null for an uninstall
+   * @param parameters the release's installer parameters (a signed release: its verified manifest's); the site
+   *     parameters are merged in here
+   * @param progress told of each deployment state the lifecycle enters (INSTALLING, VERIFYING)
+   * @return the outcome; never throws for an installer failure
+   */
+  public InstallOutcome run(DeploymentSpec spec, Path payload, Map<String, String> parameters, Path workDir,
+      DeploymentLog log, Consumer<DeploymentState> progress) {
     LifecycleResult result;
     try {
       Installer installer = installer(spec.release());
-      InstallContext context = context(spec, payload, workDir, log);
+      InstallContext context = context(spec, payload, parameters, workDir, log);
       LifecycleDriver driver = spec.action() == DeploymentAction.UNINSTALL ? uninstall : install;
       result = driver.run(installer, context, state -> {
         DeploymentState mapped = visible(state);
@@ -110,11 +149,22 @@ public final class InstallStep {
   }
 
   private InstallContext context(DeploymentSpec spec, Path payload, Path workDir, DeploymentLog log) {
+    return context(spec, payload, releaseParameters(spec.release()), workDir, log);
+  }
+
+  private InstallContext context(DeploymentSpec spec, Path payload, Map<String, String> parameters, Path workDir,
+      DeploymentLog log) {
     Release release = spec.release();
-    Map<String, String> parameters = release.archiveFormat().isEmpty()
-        ? Map.of() : Map.of("format", release.archiveFormat());
-    return new InstallContext(release.name(), release.version(), payload, managedRoot, workDir, parameters, 0,
-        log::line);
+    return new InstallContext(release.name(), release.version(), payload, managedRoot, workDir,
+        site.merge(release.installer(), parameters), 0, log::line);
+  }
+
+  /** Before verification: a signed release's parameters as the server read them, else the archive format. */
+  private static Map<String, String> releaseParameters(Release release) {
+    if (release.signed()) {
+      return release.installerParameters();
+    }
+    return release.archiveFormat().isEmpty() ? Map.of() : Map.of("format", release.archiveFormat());
   }
 
   static DeploymentState visible(LifecycleState state) {

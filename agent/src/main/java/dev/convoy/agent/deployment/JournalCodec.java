@@ -1,13 +1,18 @@
 package dev.convoy.agent.deployment;
 
 import java.time.Instant;
+import dev.convoy.release.PublisherPublicKey;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** {@link JournalEntry} to and from the keys of a {@code journal/<id>.properties} file. */
 final class JournalCodec {
+  private static final String PARAMETER = "release.parameter.";
+
   private JournalCodec() {}
 
   static Map<String, String> encode(JournalEntry entry) {
@@ -34,6 +39,14 @@ final class JournalCodec {
     values.put("release.chunk_size", Integer.toString(release.chunkSize()));
     values.put("release.chunk_sha256", String.join(",", release.chunkSha256()));
     values.put("release.archive_format", release.archiveFormat());
+    values.put("release.format", release.format());
+    values.put("release.signer_key_id", release.signerKeyId());
+    values.put("release.manifest_sha256", release.manifestSha256());
+    values.put("release.downgrade", Boolean.toString(release.downgrade()));
+    new TreeMap<>(release.installerParameters()).forEach((k, v) -> values.put(PARAMETER + k, v));
+    values.put("allow_downgrade", Boolean.toString(spec.allowDowngrade()));
+    values.put("trusted_keys", String.join(",", spec.trustedKeys().stream()
+        .map(k -> Base64.getEncoder().encodeToString(k.raw())).toList()));
     return values;
   }
 
@@ -42,12 +55,28 @@ final class JournalCodec {
     Release release = new Release(text(values, "release.name"), text(values, "release.version"),
         text(values, "release.installer"), text(values, "release.sha256"), number(values, "release.length"),
         (int) number(values, "release.chunk_size"), list(values.getOrDefault("release.chunk_sha256", "")),
-        values.getOrDefault("release.archive_format", ""));
+        values.getOrDefault("release.archive_format", ""), values.getOrDefault("release.format", ""),
+        values.getOrDefault("release.signer_key_id", ""), parameters(values),
+        values.getOrDefault("release.manifest_sha256", ""),
+        Boolean.parseBoolean(values.getOrDefault("release.downgrade", "false")));
     DeploymentSpec spec = new DeploymentSpec(text(values, "deployment_id"), values.getOrDefault("campaign_id", ""),
-        release, DeploymentAction.valueOf(text(values, "action")), (int) number(values, "attempt"));
+        release, DeploymentAction.valueOf(text(values, "action")), (int) number(values, "attempt"),
+        Boolean.parseBoolean(values.getOrDefault("allow_downgrade", "false")),
+        list(values.getOrDefault("trusted_keys", "")).stream()
+            .map(k -> PublisherPublicKey.fromRaw(Base64.getDecoder().decode(k))).toList());
     return new JournalEntry(spec, DeploymentState.valueOf(text(values, "state")), number(values, "next_sequence"),
         number(values, "reported_sequence"), Instant.parse(text(values, "at")), values.getOrDefault("detail", ""),
         (int) number(values, "exit_code"), number(values, "bytes_downloaded"), number(values, "resumed_from_offset"));
+  }
+
+  private static Map<String, String> parameters(Map<String, String> values) {
+    Map<String, String> parameters = new TreeMap<>();
+    values.forEach((k, v) -> {
+      if (k.startsWith(PARAMETER)) {
+        parameters.put(k.substring(PARAMETER.length()), v);
+      }
+    });
+    return parameters;
   }
 
   private static String text(Map<String, String> values, String key) {

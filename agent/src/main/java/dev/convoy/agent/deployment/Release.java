@@ -2,16 +2,29 @@ package dev.convoy.agent.deployment;
 
 import dev.convoy.agent.download.PayloadSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * One immutable release as the desired state describes it (the agent's mirror of {@code convoy.v1.Release}).
- * Values are kept as received; {@link #payloadSpec()} validates what the downloader relies on.
+ * Values are kept as received; {@link #payloadSpec()} validates what the downloader relies on. For a signed
+ * release ({@link #signed()}) the payload is a release file: everything that matters is taken from its verified
+ * manifest, and the fields here only have to agree with it.
  *
  * @param archiveFormat for the archive installer: {@code tar.gz} or {@code zip}; empty when not applicable
+ * @param format {@value #SIGNED_FORMAT} for a signed release file, empty for the skeleton's unsigned payload
+ * @param signerKeyId hex key id of the publisher key the server saw sign it; empty when unsigned
+ * @param installerParameters the installer parameters the server read from the signed manifest (used only before
+ *     the download, e.g. for detection; the install uses the verified manifest's)
+ * @param manifestSha256 SHA-256 of the signed manifest the server verified; empty when unsigned
+ * @param downgrade whether the manifest is signed as an allowed downgrade
  */
 public record Release(String name, String version, String installer, String sha256, long length, int chunkSize,
-    List<String> chunkSha256, String archiveFormat) {
+    List<String> chunkSha256, String archiveFormat, String format, String signerKeyId,
+    Map<String, String> installerParameters, String manifestSha256, boolean downgrade) {
+  /** {@link #format()} of a signed release file (release/README.md). */
+  public static final String SIGNED_FORMAT = "convoy-release";
+
   public Release {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(version, "version");
@@ -19,6 +32,22 @@ public record Release(String name, String version, String installer, String sha2
     Objects.requireNonNull(sha256, "sha256");
     chunkSha256 = List.copyOf(chunkSha256);
     archiveFormat = archiveFormat == null ? "" : archiveFormat;
+    format = format == null ? "" : format;
+    signerKeyId = signerKeyId == null ? "" : signerKeyId;
+    installerParameters = installerParameters == null ? Map.of() : Map.copyOf(installerParameters);
+    manifestSha256 = manifestSha256 == null ? "" : manifestSha256;
+  }
+
+  /** An unsigned release (format ""), as the walking skeleton publishes them. */
+  public Release(String name, String version, String installer, String sha256, long length, int chunkSize,
+      List<String> chunkSha256, String archiveFormat) {
+    this(name, version, installer, sha256, length, chunkSize, chunkSha256, archiveFormat, "", "", Map.of(), "",
+        false);
+  }
+
+  /** Whether the payload is a signed release file the agent must verify before installing anything. */
+  public boolean signed() {
+    return format.equals(SIGNED_FORMAT);
   }
 
   /**
@@ -28,6 +57,18 @@ public record Release(String name, String version, String installer, String sha2
    */
   public PayloadSpec payloadSpec() {
     return new PayloadSpec(sha256, length, chunkSize, chunkSha256);
+  }
+
+  /**
+   * Checks the release format is one this agent handles.
+   *
+   * @throws IllegalArgumentException naming the format and the known ones
+   */
+  public void checkFormat() {
+    if (!format.isEmpty() && !signed()) {
+      throw new IllegalArgumentException("release format: '" + format + "' (expected: '" + SIGNED_FORMAT
+          + "' or '' for an unsigned archive)");
+    }
   }
 
   /** {@code name@version}, for logs. */

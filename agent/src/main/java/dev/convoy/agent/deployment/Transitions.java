@@ -30,6 +30,7 @@ import java.util.Set;
  *                → FAILED               the server refused the download, disk error
  *   DOWNLOADED   → INSTALLING           lifecycle: stage / install
  *                → ALREADY_INSTALLED    lifecycle: detect found this version
+ *                → FAILED_VERIFICATION  a signed release failed verification (signature, content, downgrade)
  *                → FAILED               the lifecycle failed before switching anything
  *   INSTALLING   → VERIFYING            lifecycle: verify
  *                → SUCCEEDED            uninstall done
@@ -47,7 +48,7 @@ public final class Transitions {
   static {
     ALLOWED.put(OFFERED, EnumSet.of(DOWNLOADING, INSTALLING, ALREADY_INSTALLED, FAILED));
     ALLOWED.put(DOWNLOADING, EnumSet.of(DOWNLOADED, FAILED_VERIFICATION, FAILED));
-    ALLOWED.put(DOWNLOADED, EnumSet.of(INSTALLING, ALREADY_INSTALLED, FAILED));
+    ALLOWED.put(DOWNLOADED, EnumSet.of(INSTALLING, ALREADY_INSTALLED, FAILED_VERIFICATION, FAILED));
     ALLOWED.put(INSTALLING, EnumSet.of(VERIFYING, SUCCEEDED, ROLLED_BACK, FAILED));
     ALLOWED.put(VERIFYING, EnumSet.of(SUCCEEDED, ROLLED_BACK, FAILED));
   }

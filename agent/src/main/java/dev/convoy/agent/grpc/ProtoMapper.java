@@ -9,31 +9,62 @@ import dev.convoy.agent.deployment.Release;
 import dev.convoy.agent.deployment.StatusAck;
 import dev.convoy.agent.deployment.StatusReport;
 import dev.convoy.agent.session.Hello;
+import dev.convoy.release.PublisherKeys;
+import dev.convoy.release.PublisherPublicKey;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place where protobuf messages become agent records and back. Proto types are written in full
  * ({@code dev.convoy.protocol.v1.X}) where their simple names equal the agent's. Thread-safe (stateless).
  */
 final class ProtoMapper {
+  private static final Logger logger = LoggerFactory.getLogger(ProtoMapper.class);
+
   private ProtoMapper() {}
 
   static DesiredState desiredState(dev.convoy.protocol.v1.DesiredState proto) {
-    List<DeploymentSpec> specs = proto.getDeploymentsList().stream().map(ProtoMapper::spec).toList();
-    return new DesiredState(proto.getRevision(), specs);
+    List<PublisherPublicKey> keys = trustedKeys(proto.getTrustedPublisherKeysList());
+    List<DeploymentSpec> specs = proto.getDeploymentsList().stream().map(spec -> spec(spec, keys)).toList();
+    return new DesiredState(proto.getRevision(), specs, keys);
   }
 
   static DeploymentSpec spec(dev.convoy.protocol.v1.DeploymentSpec proto) {
+    return spec(proto, List.of());
+  }
+
+  static DeploymentSpec spec(dev.convoy.protocol.v1.DeploymentSpec proto, List<PublisherPublicKey> keys) {
     DeploymentAction action = proto.getAction() == dev.convoy.protocol.v1.DeploymentAction.UNINSTALL
         ? DeploymentAction.UNINSTALL : DeploymentAction.INSTALL;
     return new DeploymentSpec(proto.getDeploymentId(), proto.getCampaignId(), release(proto.getRelease()), action,
-        proto.getAttempt());
+        proto.getAttempt(), proto.getAllowDowngrade(), keys);
   }
 
   static Release release(dev.convoy.protocol.v1.Release proto) {
     return new Release(proto.getName(), proto.getVersion(), proto.getInstaller(), proto.getSha256(),
-        proto.getLength(), proto.getChunkSize(), proto.getChunkSha256List(), proto.getArchiveFormat());
+        proto.getLength(), proto.getChunkSize(), proto.getChunkSha256List(), proto.getArchiveFormat(),
+        proto.getFormat(), proto.getSignerKeyId(), proto.getInstallerParametersMap(), proto.getManifestSha256(),
+        proto.getDowngrade());
+  }
+
+  /**
+   * The keys whose PEM parses. A malformed key is left out and logged: it could not verify anything anyway, and
+   * the releases it signed then fail verification as signed by an untrusted key, which names the problem.
+   */
+  static List<PublisherPublicKey> trustedKeys(List<dev.convoy.protocol.v1.PublisherKey> proto) {
+    List<PublisherPublicKey> keys = new ArrayList<>();
+    for (dev.convoy.protocol.v1.PublisherKey key : proto) {
+      try {
+        keys.add(PublisherKeys.parsePublicKeyPem(key.getPublicKeyPem()));
+      } catch (IllegalArgumentException e) {
+        logger.warn("trusted publisher key ignored key_id={} name=\"{}\" reason=\"{}\"", key.getKeyId(),
+            key.getName(), e.getMessage());
+      }
+    }
+    return keys;
   }
 
   static dev.convoy.protocol.v1.StatusReport statusReport(String endpointId, StatusReport report) {

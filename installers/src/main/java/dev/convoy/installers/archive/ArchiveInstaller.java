@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
  *       and the failed version.
  *   <li>cleanup: removes staging, trash and temporary links, and versions nothing refers to.
  * </ul>
+ * The payload is either an archive file, or a directory the caller already extracted and verified (the agent's
+ * release reader does, against the signed manifest): then stage moves it into place with {@link StagedTree}
+ * instead of extracting (same file system: one rename), and records the same manifest for verify.
  * Every step can be repeated after a crash at any point and converges. Parameters: {@code format} (tar.gz, tgz,
  * tar, zip; default: magic bytes), {@code maxBytes}, {@code maxEntries}, {@code maxRatio} (see {@link
  * ExtractionLimits}). Stateless: thread-safe across packages; one package must be worked on by one caller at a time.
@@ -71,7 +74,8 @@ public final class ArchiveInstaller implements Installer {
   public StepResult stage(InstallContext context) {
     PackageLayout layout = new PackageLayout(context);
     String version = context.version();
-    if (context.payload() == null || !Files.isRegularFile(context.payload())) {
+    boolean extracted = StagedTree.isExtracted(context.payload());
+    if (!extracted && (context.payload() == null || !Files.isRegularFile(context.payload()))) {
       return StepResult.failure("payload: " + context.payload() + " (expected: the downloaded payload file)");
     }
     try {
@@ -85,17 +89,18 @@ public final class ArchiveInstaller implements Installer {
         return StepResult.success(version + " is already current; nothing to stage"); // never replace a live version
       }
       Path staging = layout.newStaging(version);
-      ExtractionResult extracted = new SafeExtractor(limits, Set.of(FileManifest.NAME))
-          .extract(context.payload(), archiveFormat, staging);
-      if (!extracted.ok()) {
-        return StepResult.failure("refused " + context.payload().getFileName() + ": " + extracted.message());
+      ExtractionResult result = extracted
+          ? StagedTree.adopt(context.payload(), staging, Set.of(FileManifest.NAME))
+          : new SafeExtractor(limits, Set.of(FileManifest.NAME)).extract(context.payload(), archiveFormat, staging);
+      if (!result.ok()) {
+        return StepResult.failure("refused " + context.payload().getFileName() + ": " + result.message());
       }
-      FileManifest.write(staging, extracted.files());
+      FileManifest.write(staging, result.files());
       FileTrees.fsyncDirectory(staging);
       layout.discard(layout.version(version)); // left by an earlier attempt that died; never the current one
       Files.move(staging, layout.version(version), StandardCopyOption.ATOMIC_MOVE);
       FileTrees.fsyncDirectory(layout.versions());
-      return StepResult.success("staged versions/" + version + " (" + extracted.message() + ")");
+      return StepResult.success("staged versions/" + version + " (" + result.message() + ")");
     } catch (IOException | IllegalArgumentException e) {
       return failure("stage", context, e);
     }

@@ -122,6 +122,12 @@ final class StagingWriter {
   }
 
   private void checkNoSymlinkTraversal(String link, String target) throws RefusedException {
+    checkNoSymlinkTraversal(symlinks, link, target);
+  }
+
+  /** Refuses a link whose target walks through another of {@code symlinks} (path to target, normalised paths). */
+  static void checkNoSymlinkTraversal(Map<String, String> symlinks, String link, String target)
+      throws RefusedException {
     Deque<String> at = EntryNames.parentOf(link);
     for (String component : target.split("/")) {
       if (component.isEmpty() || component.equals(".")) {

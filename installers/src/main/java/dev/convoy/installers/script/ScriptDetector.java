@@ -2,6 +2,7 @@ package dev.convoy.installers.script;
 
 import dev.convoy.installers.InstallContext;
 import dev.convoy.installers.archive.ExtractionResult;
+import dev.convoy.installers.archive.StagedTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +15,8 @@ import java.util.UUID;
 
 /**
  * Runs a detection script: exit 0 means "this release is installed", any other exit "it is not". A relative
- * name is taken from the payload archive, unpacked for the purpose into a scratch directory in the work directory
+ * name is taken from the payload (a payload directory the caller already extracted is used in place; an archive is
+ * unpacked for the purpose into a scratch directory in the work directory
  * and removed afterwards; an absolute path is a script already on this machine. The script runs like every other
  * (clean environment with {@code CONVOY_ACTION=detect}, timeout, output into the log). Thread-safe.
  */
@@ -42,6 +44,10 @@ public final class ScriptDetector {
             : Optional.empty();
       }
       ScriptPayload.requireRelative("detect script", script);
+      if (StagedTree.isExtracted(context.payload())) { // already extracted and verified: run it where it is
+        Optional<Path> found = ScriptPayload.find(context.payload(), script);
+        return found.map(file -> run(context, script, file, context.payload(), timeout));
+      }
       Path scratch = context.workDir().resolve(".detect-" + UUID.randomUUID());
       try {
         ExtractionResult extracted = ScriptPayload.extract(context, scratch);

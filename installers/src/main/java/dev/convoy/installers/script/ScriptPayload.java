@@ -5,11 +5,13 @@ import dev.convoy.installers.archive.ArchiveFormat;
 import dev.convoy.installers.archive.ExtractionLimits;
 import dev.convoy.installers.archive.ExtractionResult;
 import dev.convoy.installers.archive.SafeExtractor;
+import dev.convoy.installers.archive.StagedTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -23,13 +25,18 @@ public final class ScriptPayload {
   private ScriptPayload() {}
 
   /**
-   * Extracts the context's payload into {@code root}, which this call creates (its parent must exist).
+   * Extracts the context's payload into {@code root}, which this call creates (its parent must exist). A payload
+   * that is a directory (already extracted and verified by the caller, see {@link StagedTree}) is moved there
+   * instead: the payload directory is gone afterwards.
    *
    * @return the extraction; a refused archive is a failed result and {@code root} is removed again
    * @throws IllegalArgumentException when the payload file is missing or a parameter is malformed, naming it
    */
   public static ExtractionResult extract(InstallContext context, Path root) {
     Path payload = context.payload();
+    if (StagedTree.isExtracted(payload)) {
+      return StagedTree.adopt(payload, root, Set.of()); // already extracted and verified: moved, not unpacked
+    }
     if (payload == null || !Files.isRegularFile(payload)) {
       throw new IllegalArgumentException("payload: " + payload + " (expected: the downloaded payload archive)");
     }
