@@ -26,6 +26,7 @@ import dev.convoy.protocol.v1.StatusAck;
 import dev.convoy.protocol.v1.StatusReport;
 import dev.convoy.protocol.v1.SyncRequest;
 import dev.convoy.protocol.v1.Targets;
+import dev.convoy.server.testing.Await;
 import dev.convoy.server.testing.Collector;
 import dev.convoy.server.testing.TestServer;
 import dev.convoy.transport.Identity;
@@ -34,7 +35,6 @@ import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,26 +92,18 @@ class CampaignFlowTest {
         .setCampaignId(campaign.getCampaignId()).build());
   }
 
-  private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition not met within 10 s").isLessThan(deadline);
-      Thread.sleep(10);
-    }
-  }
-
   @Test
   void campaign_sessionSyncReportWatch_reachesCompleted() throws Exception {
     Collector<ServerHint> hints = new Collector<>();
     StreamObserver<AgentMessage> session = AgentServiceGrpc.newStub(server.channel(a)).session(hints);
     session.onNext(AgentMessage.newBuilder().setHello(Hello.newBuilder().setEndpointId(id(a))
         .setAgentVersion("0.1.0")).build());
-    awaitUntil(() -> server.adminStub().listEndpoints(ListEndpointsRequest.getDefaultInstance())
+    Await.until(() -> server.adminStub().listEndpoints(ListEndpointsRequest.getDefaultInstance())
         .getEndpointsList().stream().anyMatch(e -> e.getEndpointId().equals(id(a)) && e.getOnline()));
 
     Campaign campaign = startCampaign();
 
-    awaitUntil(() -> !hints.values().isEmpty());
+    Await.until(() -> !hints.values().isEmpty());
     assertThat(hints.values().get(0).getRevisionReady().getRevision()).isEqualTo(1);
     DeploymentSpec specA = only(a);
     assertThat(specA.getCampaignId()).isEqualTo(campaign.getCampaignId());
@@ -124,7 +116,7 @@ class CampaignFlowTest {
     Collector<CampaignStatus> watch = new Collector<>();
     AdminServiceGrpc.newStub(server.channel(server.admin)).watchCampaign(GetCampaignStatusRequest.newBuilder()
         .setCampaignId(campaign.getCampaignId()).build(), watch);
-    awaitUntil(() -> !watch.values().isEmpty());
+    Await.until(() -> !watch.values().isEmpty());
 
     DeploymentSpec specB = only(b);
     List<DeploymentState> chain = List.of(DeploymentState.OFFERED, DeploymentState.DOWNLOADING,
@@ -151,7 +143,7 @@ class CampaignFlowTest {
     assertThat(updates.size()).isGreaterThan(1);
     assertThat(server.agentStub(a).sync(SyncRequest.newBuilder().setEndpointId(id(a)).build()).getDeploymentsCount())
         .isZero();
-    awaitUntil(() -> hints.values().stream().anyMatch(h -> h.getRevisionReady().getRevision() == 2));
+    Await.until(() -> hints.values().stream().anyMatch(h -> h.getRevisionReady().getRevision() == 2));
     session.onCompleted();
   }
 

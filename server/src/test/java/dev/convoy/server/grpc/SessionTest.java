@@ -8,6 +8,7 @@ import dev.convoy.protocol.v1.Hello;
 import dev.convoy.protocol.v1.ListEndpointsRequest;
 import dev.convoy.protocol.v1.Ping;
 import dev.convoy.protocol.v1.ServerHint;
+import dev.convoy.server.testing.Await;
 import dev.convoy.server.testing.Collector;
 import dev.convoy.server.testing.TestServer;
 import dev.convoy.transport.Identity;
@@ -15,7 +16,6 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,14 +47,6 @@ class SessionTest {
     return server.adminStub().listEndpoints(ListEndpointsRequest.getDefaultInstance()).getEndpoints(0).getOnline();
   }
 
-  private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition not met within 10 s").isLessThan(deadline);
-      Thread.sleep(10);
-    }
-  }
-
   private static Status.Code code(Throwable t) {
     return ((StatusRuntimeException) t).getStatus().getCode();
   }
@@ -64,12 +56,12 @@ class SessionTest {
     Collector<ServerHint> hints = new Collector<>();
     StreamObserver<AgentMessage> session = open(a, hints, TestServer.endpointId(a));
     session.onNext(AgentMessage.newBuilder().setPing(Ping.getDefaultInstance()).build());
-    awaitUntil(this::online);
+    Await.until(this::online);
 
     session.onCompleted();
 
     assertThat(hints.await()).isEmpty();
-    awaitUntil(() -> !online());
+    Await.until(() -> !online());
   }
 
   @Test
@@ -96,7 +88,7 @@ class SessionTest {
   void session_secondSessionOfSameEndpoint_replacesTheFirst() throws Exception {
     Collector<ServerHint> first = new Collector<>();
     open(a, first, TestServer.endpointId(a));
-    awaitUntil(this::online);
+    Await.until(this::online);
 
     Collector<ServerHint> second = new Collector<>();
     StreamObserver<AgentMessage> replacement = open(a, second, TestServer.endpointId(a));
