@@ -204,6 +204,24 @@ class SignedReleaseTest {
   }
 
   @Test
+  void signedArchive_uninstallCampaign_removesItWithoutDownloading() throws Exception {
+    BuiltRelease built = archive("1.0.0", false, KEY);
+    deploy("d-1", built, SignedReleases.bytes(built), false, KEY);
+    long served = server.servedBytes.get();
+    TestPayload payload = TestPayload.of(SignedReleases.bytes(built), 4096);
+    server.desire(99, List.of(SignedReleases.proto(KEY)), dev.convoy.protocol.v1.DeploymentSpec.newBuilder()
+        .setDeploymentId("d-u").setCampaignId("c-u").setAttempt(1).setAction(DeploymentAction.UNINSTALL)
+        .setRelease(SignedReleases.proto(built, payload)).build());
+
+    agent.reconciler.offer(api.sync(0)).get(30, TimeUnit.SECONDS);
+
+    assertThat(server.awaitTerminal("d-u")).extracting(StatusReport::getState)
+        .containsExactly(OFFERED, INSTALLING, SUCCEEDED);
+    assertThat(server.servedBytes.get()).isEqualTo(served);
+    assertThat(agent.dir.managed().resolve("hello")).doesNotExist();
+  }
+
+  @Test
   void journal_signedDeployment_keepsKeysConsentAndReleaseFields() throws Exception {
     BuiltRelease built = archive("1.0.0", false, KEY);
     JournalEntry entry = JournalCodec.decode(JournalCodec.encode(JournalEntry.offered(
