@@ -222,6 +222,24 @@ class SignedReleaseTest {
   }
 
   @Test
+  void release_unknownFormat_failsBeforeDownloading() throws Exception {
+    BuiltRelease built = archive("1.0.0", false, KEY);
+    TestPayload payload = TestPayload.of(SignedReleases.bytes(built), 4096);
+    server.serve("d-f", payload);
+    server.desire(5, List.of(SignedReleases.proto(KEY)), dev.convoy.protocol.v1.DeploymentSpec.newBuilder()
+        .setDeploymentId("d-f").setCampaignId("c").setAttempt(1).setAction(DeploymentAction.INSTALL)
+        .setRelease(SignedReleases.proto(built, payload).toBuilder().setFormat("convoy-release-v9")).build());
+
+    agent.reconciler.offer(api.sync(0)).get(30, TimeUnit.SECONDS);
+
+    List<StatusReport> reports = server.awaitTerminal("d-f");
+    assertThat(reports).extracting(StatusReport::getState).containsExactly(OFFERED, FAILED);
+    assertThat(reports.get(1).getDetail()).isEqualTo("release format: 'convoy-release-v9' (expected:"
+        + " 'convoy-release' or '' for an unsigned archive)");
+    assertThat(server.servedBytes.get()).isZero();
+  }
+
+  @Test
   void journal_signedDeployment_keepsKeysConsentAndReleaseFields() throws Exception {
     BuiltRelease built = archive("1.0.0", false, KEY);
     JournalEntry entry = JournalCodec.decode(JournalCodec.encode(JournalEntry.offered(
