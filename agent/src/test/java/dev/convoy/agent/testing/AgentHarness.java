@@ -5,12 +5,15 @@ import dev.convoy.agent.deployment.DeploymentJournal;
 import dev.convoy.agent.deployment.InstallStep;
 import dev.convoy.agent.deployment.Reconciler;
 import dev.convoy.agent.deployment.ReportOutbox;
+import dev.convoy.agent.deployment.SiteParameters;
 import dev.convoy.agent.download.ChunkedDownloader;
 import dev.convoy.agent.download.RateLimiter;
 import dev.convoy.agent.grpc.GrpcServerApi;
 import dev.convoy.agent.retry.Backoff;
 import dev.convoy.agent.retry.Sleeper;
 import dev.convoy.installers.Installer;
+import dev.convoy.installers.Installers;
+import dev.convoy.installers.Lifecycle;
 import io.grpc.ManagedChannel;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,6 +36,7 @@ public final class AgentHarness implements AutoCloseable {
   public final FakeInstaller installer;
   private final ManagedChannel channel;
   private final Duration retryBackoff;
+  private final Function<DataDir, InstallStep> installSteps;
   public DeploymentJournal journal;
   public ReportOutbox outbox;
   public Reconciler reconciler;
@@ -44,11 +48,33 @@ public final class AgentHarness implements AutoCloseable {
    * @param retryBackoff the reconciler's retry ceiling after a pass cut short (long to keep it paused)
    */
   public AgentHarness(Path root, ManagedChannel channel, FakeInstaller installer, Duration retryBackoff) {
+    this(root, channel, installer, retryBackoff, dir -> new InstallStep(fakeLookup(installer), TestLifecycle::install,
+        TestLifecycle::uninstall, dir.managed()));
+  }
+
+  private AgentHarness(Path root, ManagedChannel channel, FakeInstaller installer, Duration retryBackoff,
+      Function<DataDir, InstallStep> installSteps) {
     this.dir = new DataDir(root);
     this.channel = channel;
     this.installer = installer;
     this.retryBackoff = retryBackoff;
+    this.installSteps = installSteps;
     build();
+  }
+
+  /** An agent with the installers module's real backends and lifecycle, and these site parameters. */
+  public static AgentHarness withRealInstallers(Path root, ManagedChannel channel, SiteParameters site) {
+    return new AgentHarness(root, channel, null, Duration.ofMillis(5), dir -> new InstallStep(Installers::forType,
+        Lifecycle::install, Lifecycle::uninstall, dir.managed(), site));
+  }
+
+  private static Function<String, Installer> fakeLookup(FakeInstaller installer) {
+    return type -> {
+      if (type.equals(FakeInstaller.TYPE)) {
+        return installer;
+      }
+      throw new IllegalArgumentException("installer type: '" + type + "' (expected one of: fake)");
+    };
   }
 
   private void build() {
@@ -57,13 +83,7 @@ public final class AgentHarness implements AutoCloseable {
     Sleeper noWait = duration -> { };
     outbox = new ReportOutbox(api, journal, () -> new Backoff(Duration.ofMillis(1), Duration.ofMillis(1), new Random(1)), noWait);
     downloader = new ChunkedDownloader(dir.downloads(), api, RateLimiter.unlimited());
-    Function<String, Installer> lookup = type -> {
-      if (type.equals(FakeInstaller.TYPE)) {
-        return installer;
-      }
-      throw new IllegalArgumentException("installer type: '" + type + "' (expected one of: fake)");
-    };
-    InstallStep installStep = new InstallStep(lookup, TestLifecycle::install, TestLifecycle::uninstall, dir.managed());
+    InstallStep installStep = installSteps.apply(dir);
     reconciler = new Reconciler(journal, outbox, downloader, installStep, dir::work,
         new Backoff(retryBackoff, retryBackoff, new Random(1)), CLOCK, action -> installedChanges.incrementAndGet());
     outbox.start();

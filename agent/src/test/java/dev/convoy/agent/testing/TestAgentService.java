@@ -77,6 +77,13 @@ public final class TestAgentService extends AgentServiceGrpc.AgentServiceImplBas
     desired = DesiredState.newBuilder().setRevision(revision).addAllDeployments(Arrays.asList(specs)).build();
   }
 
+  /** A desired state that also lists the publisher keys the agent must verify signed releases against. */
+  public synchronized void desire(long revision, List<dev.convoy.protocol.v1.PublisherKey> keys,
+      DeploymentSpec... specs) {
+    desired = DesiredState.newBuilder().setRevision(revision).addAllDeployments(Arrays.asList(specs))
+        .addAllTrustedPublisherKeys(keys).build();
+  }
+
   public synchronized void serve(String deploymentId, TestPayload payload) {
     payloads.put(deploymentId, payload);
   }
