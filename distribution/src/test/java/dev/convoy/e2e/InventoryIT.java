@@ -138,11 +138,13 @@ class InventoryIT {
       assertThat(server.stop()).isZero();
       int logBefore = b.currentLog().length();
       server.start();
+      java.util.regex.Pattern deltaSent =
+          java.util.regex.Pattern.compile("inventory sent reason=\\S+ kind=delta facts=[1-9]");
+      // the agent logs a report once the server has acknowledged it: wait for both sides
       Await.until(Duration.ofSeconds(120), () -> facts(server, idB).map(f -> f.get("facts.rack").getInteger() == 14)
-          .orElse(false), () -> "B's rack 14 reaches the server; B log:\n" + b.currentLog());
-      String afterRestart = b.currentLog().substring(logBefore);
-      assertThat(afterRestart).as("B's report after reconnecting").containsPattern("inventory sent reason=\\S+ "
-          + "kind=delta facts=[1-9]").doesNotContain("kind=full");
+          .orElse(false) && deltaSent.matcher(b.currentLog().substring(logBefore)).find(),
+          () -> "B's rack 14 reaches the server in a delta; B log:\n" + b.currentLog());
+      assertThat(b.currentLog().substring(logBefore)).as("B's reports after reconnecting").doesNotContain("kind=full");
       assertThat(history(server, idB)).anySatisfy(c -> {
         assertThat(c.getPath()).isEqualTo("facts.rack");
         assertThat(c.getOldValue().getInteger()).isEqualTo(12);
@@ -166,8 +168,9 @@ class InventoryIT {
         assertThat(c.getNewValue().getInteger()).isEqualTo(14);
         assertThat(c.getReason()).isEqualTo("resync");
       });
-      assertThat(server.admin().getInventory(GetInventoryRequest.newBuilder().setEndpointId(idB).build())
-          .getInventorySha256()).isEqualTo(lastReportedSha(b));
+      Await.until(Duration.ofSeconds(30), () -> server.admin().getInventory(GetInventoryRequest.newBuilder()
+          .setEndpointId(idB).build()).getInventorySha256().equals(lastReportedSha(b)),
+          () -> "the server's hash equals the agent's last reported one; B log:\n" + b.currentLog());
     }
   }
 
