@@ -21,7 +21,7 @@ import java.util.Set;
  * File-system steps the archive backend needs to be crash-safe: fsync, atomic replace, deletion that never follows
  * links, permission normalisation. Stateless and thread-safe.
  */
-final class FileTrees {
+public final class FileTrees {
   static final Set<PosixFilePermission> DIRECTORY_MODE = PosixFilePermissions.fromString("rwxr-xr-x");
   static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-r--r--");
   static final Set<PosixFilePermission> EXECUTABLE_MODE = DIRECTORY_MODE;
@@ -29,7 +29,7 @@ final class FileTrees {
   private FileTrees() {}
 
   /** Deletes {@code root} and everything below it; symlinks are deleted, never followed. Absent is fine. */
-  static void deleteRecursively(Path root) throws IOException {
+  public static void deleteRecursively(Path root) throws IOException {
     if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
@@ -60,7 +60,7 @@ final class FileTrees {
   }
 
   /** Makes the directory's entries (creations, renames, deletions) durable. */
-  static void fsyncDirectory(Path dir) throws IOException {
+  public static void fsyncDirectory(Path dir) throws IOException {
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (FileSystemException e) {
