@@ -67,6 +67,9 @@ class RestartTest {
     server.cutNextDownloadAfter(3);
     agent.reconciler.offer(api.sync(0)).get(10, TimeUnit.SECONDS);
     server.await(() -> server.reportsFor(ID).size() == 2, Duration.ofSeconds(10));
+    // the server has both reports; wait until the agent journaled their acknowledgement too, or the next process
+    // rightly sends DOWNLOADING again (at-least-once; the real server drops the duplicate by its sequence)
+    server.await(() -> agent.journal.find(ID).orElseThrow().reportedSequence() == 2, Duration.ofSeconds(10));
     assertThat(agent.journal.find(ID).orElseThrow().state()).isEqualTo(DeploymentState.DOWNLOADING);
     assertThat(Files.size(agent.downloader.partPath(payload.sha256()))).isEqualTo(3L * CHUNK);
     server.servedBytes.set(0);
