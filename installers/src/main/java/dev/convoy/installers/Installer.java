@@ -11,6 +11,14 @@ public interface Installer {
   /** The backend's type, as written in a release: {@code "archive"}. */
   String type();
 
+  /**
+   * Whether installing runs code that comes with the release (scripts, package maintainer scripts). The agent
+   * installs an unsigned release only with a backend that runs none; a new backend runs code unless it says not.
+   */
+  default boolean runsReleaseCode() {
+    return true;
+  }
+
   /** Whether the release is already installed (then nothing else runs), not installed, or another version is. */
   Detection detect(InstallContext context);
 

@@ -45,4 +45,10 @@ class InstallersTest {
   void knownTypes_listsEveryBackend() {
     assertThat(Installers.knownTypes()).containsExactly("archive", "deb", "script");
   }
+
+  @ParameterizedTest
+  @CsvSource({"archive,false", "script,true", "deb,true"})
+  void runsReleaseCode_onlyTheArchiveBackendRunsNoneOfTheReleasesCode(String type, boolean runsCode) {
+    assertThat(Installers.forType(type).runsReleaseCode()).isEqualTo(runsCode);
+  }
 }

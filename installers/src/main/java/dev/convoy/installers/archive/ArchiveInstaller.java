@@ -41,6 +41,11 @@ public final class ArchiveInstaller implements Installer {
   private static final Logger logger = LoggerFactory.getLogger(ArchiveInstaller.class);
 
   @Override
+  public boolean runsReleaseCode() {
+    return false; // it only unpacks files and switches a link
+  }
+
+  @Override
   public String type() {
     return TYPE;
   }

@@ -38,6 +38,11 @@ public final class RuleDetectingInstaller implements Installer {
     return backend.type();
   }
 
+  @Override
+  public boolean runsReleaseCode() {
+    return backend.runsReleaseCode();
+  }
+
   /**
    * {@inheritDoc} By the {@code detect} rule when there is one, else by the backend.
    *
