@@ -192,13 +192,14 @@ final class DeploymentRunner {
         : "verifying " + entry.spec().release().coordinates(), 0);
   }
 
-  /** The verified payload; fetched again (without a state change) if it went missing since DOWNLOADED. */
+  /**
+   * The payload, checked again: a file left by an earlier process is re-hashed against the release (the downloader
+   * returns it without fetching when it matches), and fetched again when it is missing or was changed since.
+   */
   private Path payload(JournalEntry entry) throws RetryLater, DownloadRefused {
-    Path payload = downloader.payloadPath(entry.spec().release().sha256());
-    if (Files.isRegularFile(payload)) {
-      return payload;
+    if (!Files.isRegularFile(downloader.payloadPath(entry.spec().release().sha256()))) {
+      logger.warn("payload missing deployment={} state={} (fetching it again)", entry.deploymentId(), entry.state());
     }
-    logger.warn("payload missing deployment={} state={} (fetching it again)", entry.deploymentId(), entry.state());
     return fetch(entry).payload();
   }
 

@@ -72,7 +72,13 @@ public final class InstallStep {
    * @throws IllegalArgumentException naming what is wrong
    */
   public void check(DeploymentSpec spec, Path workDir, DeploymentLog log) {
-    installer(spec.release());
+    Installer installer = installer(spec.release());
+    // Whatever the server says: a release whose installer runs its code (scripts, maintainer scripts) must be signed.
+    if (!spec.release().signed() && installer.runsReleaseCode()) {
+      throw new IllegalArgumentException("release format: unsigned '" + spec.release().installer()
+          + "' release (expected: '" + Release.SIGNED_FORMAT + "': the " + spec.release().installer()
+          + " installer runs the release's own code, so only signed releases are installed with it)");
+    }
     context(spec, null, workDir, log);
   }
 
@@ -159,10 +165,16 @@ public final class InstallStep {
         site.merge(release.installer(), parameters), 0, log::line);
   }
 
-  /** Before verification: a signed release's parameters as the server read them, else the archive format. */
+  /**
+   * Before verification: a signed release's parameters as the server read them, else the archive format. The
+   * detection rule is left out: it can run a program, and nothing of a release runs before its signature is checked
+   * (the lifecycle after verification uses the verified manifest's rule).
+   */
   private static Map<String, String> releaseParameters(Release release) {
     if (release.signed()) {
-      return release.installerParameters();
+      Map<String, String> parameters = new java.util.HashMap<>(release.installerParameters());
+      parameters.remove(dev.convoy.installers.detection.DetectionRule.PARAMETER);
+      return Map.copyOf(parameters);
     }
     return release.archiveFormat().isEmpty() ? Map.of() : Map.of("format", release.archiveFormat());
   }

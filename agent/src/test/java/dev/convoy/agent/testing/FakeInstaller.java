@@ -33,6 +33,11 @@ public final class FakeInstaller implements Installer {
   }
 
   @Override
+  public boolean runsReleaseCode() {
+    return false; // stands in for the archive backend
+  }
+
+  @Override
   public String type() {
     return TYPE;
   }
