@@ -24,6 +24,7 @@ import dev.convoy.protocol.v1.RefreshInventoryRequest;
 import dev.convoy.protocol.v1.RefreshInventoryResponse;
 import dev.convoy.protocol.v1.ServerHint;
 import dev.convoy.server.testing.AgentInventory;
+import dev.convoy.server.testing.Await;
 import dev.convoy.server.testing.Collector;
 import dev.convoy.server.testing.TestServer;
 import dev.convoy.transport.Identity;
@@ -32,7 +33,6 @@ import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -178,21 +178,14 @@ class InventoryGrpcTest {
     Collector<ServerHint> hints = new Collector<>();
     StreamObserver<AgentMessage> session = AgentServiceGrpc.newStub(server.channel(a)).session(hints);
     session.onNext(AgentMessage.newBuilder().setHello(Hello.newBuilder().setEndpointId(idA)).build());
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!listed(idA).getOnline()) {
-      assertThat(System.nanoTime()).as("session not open within 10 s").isLessThan(deadline);
-      Thread.sleep(10);
-    }
+    Await.until(() -> listed(idA).getOnline());
 
     RefreshInventoryResponse response = server.adminStub().refreshInventory(RefreshInventoryRequest.newBuilder()
         .addEndpointIds(idA).addEndpointIds(idB).build());
 
     assertThat(response.getRequested()).isEqualTo(1);
     assertThat(response.getOffline()).isEqualTo(1);
-    while (hints.values().isEmpty()) {
-      assertThat(System.nanoTime()).as("no hint within 10 s").isLessThan(deadline);
-      Thread.sleep(10);
-    }
+    Await.until(() -> !hints.values().isEmpty());
     assertThat(hints.values().get(0).hasInventoryRequest()).isTrue();
     session.onCompleted();
     hints.await();
