@@ -16,8 +16,6 @@ import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
  */
 final class RruleStartRule implements StartRule {
   private static final DateTime DTSTART = new DateTime(DateTime.UTC, 1970, 0, 1, 0, 0, 0);
-  private static final List<Part> REFUSED_PARTS =
-      List.of(Part.BYSETPOS, Part.BYWEEKNO, Part.BYYEARDAY, Part.RSCALE, Part.SKIP);
   static final String EXAMPLE = "an RRULE such as FREQ=WEEKLY;BYDAY=SA;BYHOUR=0;BYMINUTE=0";
 
   private final RecurrenceRule rule;
@@ -58,7 +56,9 @@ final class RruleStartRule implements StartRule {
     if (freq != Freq.DAILY && freq != Freq.WEEKLY && freq != Freq.MONTHLY) {
       throw StartRule.invalid(field, value, "FREQ=DAILY, WEEKLY or MONTHLY");
     }
-    if (rule.getCount() != null || rule.getUntil() != null || REFUSED_PARTS.stream().anyMatch(rule::hasPart)) {
+    // Not a static constant: lib-recur's Part enum fails to initialise unless RecurrenceRule initialised first.
+    List<Part> refused = List.of(Part.BYSETPOS, Part.BYWEEKNO, Part.BYYEARDAY, Part.RSCALE, Part.SKIP);
+    if (rule.getCount() != null || rule.getUntil() != null || refused.stream().anyMatch(rule::hasPart)) {
       throw StartRule.invalid(field, value, "none of COUNT, UNTIL, BYSETPOS, BYWEEKNO, BYYEARDAY, RSCALE");
     }
     List<WeekdayNum> byDay = rule.getByDayPart();
