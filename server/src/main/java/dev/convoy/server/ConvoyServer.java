@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class ConvoyServer implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(ConvoyServer.class);
 
+  /** How often due campaign timers (start times, soak ends, timeouts, retries) are looked for. */
+  static final java.time.Duration TIMER_PERIOD = java.time.Duration.ofSeconds(1);
   private final ServerConfig config;
   private final ServerPki pki;
   private final RocksStorage storage;
@@ -62,7 +64,9 @@ public final class ConvoyServer implements AutoCloseable {
     });
     try {
       components = ServerComponents.wire(config, pki, storage, clock, watchExecutor);
-      components.campaigns().recover();
+      components.campaigns().campaigns().recover();
+      components.campaigns().scheduler().tick();
+      components.campaigns().scheduler().start(TIMER_PERIOD);
       server = build(List.of(components.enrollmentGrpc(), components.agentGrpc(), components.adminGrpc(),
           health.getHealthService(), ProtoReflectionServiceV1.newInstance()));
       server.start();
@@ -135,6 +139,7 @@ public final class ConvoyServer implements AutoCloseable {
     }
     stopped = true;
     health.enterTerminalState();
+    components.campaigns().scheduler().close();
     components.hub().closeAll();
     components.adminGrpc().closeWatches();
     server.shutdown();

@@ -2,8 +2,8 @@ package dev.convoy.server;
 
 import dev.convoy.server.campaign.CampaignEvents;
 import dev.convoy.server.compliance.ComplianceService;
-import dev.convoy.server.campaign.CampaignService;
-import dev.convoy.server.campaign.DeploymentService;
+import dev.convoy.server.campaign.CampaignContext;
+import dev.convoy.server.campaign.CampaignEngine;
 import dev.convoy.server.catalogue.CatalogueService;
 import dev.convoy.server.endpoint.EndpointService;
 import dev.convoy.server.endpoint.Presence;
@@ -24,6 +24,8 @@ import dev.convoy.server.pki.ServerPki;
 import dev.convoy.server.storage.file.FileContentStore;
 import dev.convoy.server.storage.rocksdb.RocksCampaignStore;
 import dev.convoy.server.storage.rocksdb.RocksDeploymentStore;
+import dev.convoy.server.storage.rocksdb.RocksTimerStore;
+import dev.convoy.server.inventory.InventoryZones;
 import dev.convoy.server.storage.rocksdb.RocksEndpointStore;
 import dev.convoy.server.storage.rocksdb.RocksGroupStore;
 import dev.convoy.server.storage.rocksdb.RocksInventoryStore;
@@ -40,7 +42,7 @@ import java.util.concurrent.Executor;
  * The object graph of a server, built in one place (no DI framework): stores over the storage, domain services
  * over the stores, gRPC services over the domain. {@link ConvoyServer} owns the lifecycle.
  */
-record ServerComponents(SessionHub hub, CampaignService campaigns, EnrollmentGrpcService enrollmentGrpc,
+record ServerComponents(SessionHub hub, CampaignEngine campaigns, EnrollmentGrpcService enrollmentGrpc,
     AgentGrpcService agentGrpc, AdminGrpcService adminGrpc, AuthInterceptor auth) {
 
   static ServerComponents wire(ServerConfig config, ServerPki pki, RocksStorage storage, Clock clock,
@@ -65,16 +67,15 @@ record ServerComponents(SessionHub hub, CampaignService campaigns, EnrollmentGrp
     CatalogueService catalogue = new CatalogueService(new RocksReleaseStore(storage),
         new FileContentStore(dir.content()), storage, clock, config.chunkSize(), publisherKeys::trusted);
     CampaignEvents events = new CampaignEvents();
-    CampaignService campaigns = new CampaignService(campaignStore, deploymentStore, catalogue, endpointStore,
-        storage, clock, events, hub, groups);
-    DeploymentService deployments = new DeploymentService(deploymentStore, campaignStore, campaigns, catalogue,
-        endpointStore, storage, clock, events, hub);
-    inventory.addListener(new CampaignPickup(groups, campaigns));
+    CampaignEngine campaigns = new CampaignEngine(new CampaignContext(campaignStore, deploymentStore,
+        new RocksTimerStore(storage), catalogue, endpointStore, storage, clock, events, hub, groups,
+        new InventoryZones(inventoryStore)));
+    inventory.addListener(new CampaignPickup(groups, campaigns.campaigns()));
     ComplianceService compliance = new ComplianceService(inventoryStore, campaignStore, endpointStore);
 
     return new ServerComponents(hub, campaigns,
         new EnrollmentGrpcService(enrollment),
-        new AgentGrpcService(endpoints, deployments, catalogue, hub, inventory, publisherKeys),
+        new AgentGrpcService(endpoints, campaigns.deployments(), catalogue, hub, inventory, publisherKeys),
         new AdminGrpcService(enrollment, endpoints, catalogue, campaigns, inventory, groups, compliance,
             publisherKeys, watchExecutor),
         new AuthInterceptor(endpoints, people, clock));

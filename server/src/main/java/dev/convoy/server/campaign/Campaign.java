@@ -1,24 +1,31 @@
 package dev.convoy.server.campaign;
 
+import dev.convoy.server.campaign.plan.CampaignPlan;
 import dev.convoy.server.error.ConvoyException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The deployment of one release to a target set, with its mode on each of the three axes.
+ * The deployment of one release to a target set: its mode on each of the three axes, its plan (timing, windows,
+ * notice, waves and gates) and, once started, where each wave stands. Immutable; changes return a new value that
+ * the caller stores. State moves follow {@link CampaignState}'s table only.
  *
  * @param deploymentCount deployments created when it started, plus those added since for endpoints that joined a
  *     dynamic group it targets (0 while DRAFT)
- * @param startedAt null until started
+ * @param startedAt null until RUNNING
  * @param finishedAt null until terminal
  * @param action install or uninstall the release
- * @param allowDowngrade the campaign explicitly allows installing below the installed version (only accepted for a
- *     release whose signed manifest allows downgrades)
+ * @param allowDowngrade the campaign explicitly allows installing below the installed version
+ * @param waves empty until started
+ * @param stateReason why it is PAUSED / ABORTED / CANCELLED (or "" )
+ * @param rollbackOf "CAMPAIGN#WAVE" for a wave rollback, else ""
  */
 public record Campaign(String id, String title, String releaseName, String releaseVersion, Targets targets,
     CampaignState state, Delivery delivery, Rollout rollout, Execution execution, String createdBy,
     Instant createdAt, Instant startedAt, Instant finishedAt, int deploymentCount, DeploymentAction action,
-    boolean allowDowngrade) {
+    boolean allowDowngrade, CampaignPlan plan, List<WaveProgress> waves, String stateReason, String rollbackOf) {
 
   public Campaign {
     Objects.requireNonNull(id, "id");
@@ -28,56 +35,82 @@ public record Campaign(String id, String title, String releaseName, String relea
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(action, "action");
-  }
-
-  /** An INSTALL campaign without downgrade. */
-  public Campaign(String id, String title, String releaseName, String releaseVersion, Targets targets,
-      CampaignState state, Delivery delivery, Rollout rollout, Execution execution, String createdBy,
-      Instant createdAt, Instant startedAt, Instant finishedAt, int deploymentCount) {
-    this(id, title, releaseName, releaseVersion, targets, state, delivery, rollout, execution, createdBy, createdAt,
-        startedAt, finishedAt, deploymentCount, DeploymentAction.INSTALL, false);
+    plan = Objects.requireNonNullElse(plan, CampaignPlan.immediate());
+    waves = List.copyOf(waves);
+    stateReason = Objects.requireNonNullElse(stateReason, "");
+    rollbackOf = Objects.requireNonNullElse(rollbackOf, "");
   }
 
   public String releaseRef() {
     return releaseName + "@" + releaseVersion;
   }
 
-  /** This campaign RUNNING since {@code at} with {@code deployments} deployments. */
-  public Campaign started(Instant at, int deployments) {
-    requireCanMoveTo(CampaignState.RUNNING);
-    return new Campaign(id, title, releaseName, releaseVersion, targets, CampaignState.RUNNING, delivery, rollout,
-        execution, createdBy, createdAt, at, null, deployments, action, allowDowngrade);
+  public boolean phased() {
+    return rollout == Rollout.PHASED;
   }
 
-  /** This RUNNING campaign with one more deployment (an endpoint that joined a dynamic group it targets). */
-  public Campaign withDeploymentAdded() {
-    if (state != CampaignState.RUNNING) {
-      throw ConvoyException.failedPrecondition("campaign " + id + " is " + state
-          + " (expected: RUNNING to add a deployment)");
+  /** The highest wave opened so far (0 before the start). */
+  public int currentWave() {
+    int current = 0;
+    for (WaveProgress wave : waves) {
+      if (wave.state().opened()) {
+        current = wave.index();
+      }
     }
-    return new Campaign(id, title, releaseName, releaseVersion, targets, state, delivery, rollout, execution,
-        createdBy, createdAt, startedAt, finishedAt, deploymentCount + 1, action, allowDowngrade);
+    return current;
   }
 
-  /** This campaign COMPLETED at {@code at}. */
-  public Campaign completed(Instant at) {
-    requireCanMoveTo(CampaignState.COMPLETED);
-    return new Campaign(id, title, releaseName, releaseVersion, targets, CampaignState.COMPLETED, delivery, rollout,
-        execution, createdBy, createdAt, startedAt, at, deploymentCount, action, allowDowngrade);
+  public WaveProgress wave(int index) {
+    if (index < 0 || index >= waves.size()) {
+      throw ConvoyException.invalidArgument("wave: " + index + " (expected: 0 to " + (waves.size() - 1)
+          + " for campaign " + id + ")");
+    }
+    return waves.get(index);
   }
 
-  private void requireCanMoveTo(CampaignState next) {
+  /** This campaign moved to {@code next} (checked against the table) for {@code reason}. */
+  public Campaign moved(CampaignState next, Instant at, String reason) {
     if (!state.canMoveTo(next)) {
       throw ConvoyException.failedPrecondition("campaign " + id + " is " + state + " (expected: one of "
-          + stateThatLeadsTo(next) + " to become " + next + ")");
+          + statesLeadingTo(next) + " to become " + next + ")");
     }
+    Instant started = next == CampaignState.RUNNING && startedAt == null ? at : startedAt;
+    Instant finished = next.isTerminal() ? at : null;
+    return new Campaign(id, title, releaseName, releaseVersion, targets, next, delivery, rollout, execution,
+        createdBy, createdAt, started, finished, deploymentCount, action, allowDowngrade, plan, waves, reason,
+        rollbackOf);
   }
 
-  private static String stateThatLeadsTo(CampaignState next) {
+  /** This campaign with its waves assigned and {@code deployments} deployments (at start). */
+  public Campaign withWaves(List<WaveProgress> assigned, int deployments) {
+    return new Campaign(id, title, releaseName, releaseVersion, targets, state, delivery, rollout, execution,
+        createdBy, createdAt, startedAt, finishedAt, deployments, action, allowDowngrade, plan, assigned,
+        stateReason, rollbackOf);
+  }
+
+  /** This campaign with wave {@code index} replaced. */
+  public Campaign withWave(WaveProgress wave) {
+    List<WaveProgress> next = new ArrayList<>(waves);
+    next.set(wave.index(), wave);
+    return withWaves(next, deploymentCount);
+  }
+
+  /** This RUNNING or PAUSED campaign with one more deployment, in wave {@code index}. */
+  public Campaign withDeploymentAdded(int index) {
+    if (state != CampaignState.RUNNING && state != CampaignState.PAUSED) {
+      throw ConvoyException.failedPrecondition("campaign " + id + " is " + state
+          + " (expected: RUNNING or PAUSED to add a deployment)");
+    }
+    List<WaveProgress> next = new ArrayList<>(waves);
+    next.set(index, waves.get(index).grown());
+    return withWaves(next, deploymentCount + 1);
+  }
+
+  private static String statesLeadingTo(CampaignState next) {
     StringBuilder names = new StringBuilder();
-    for (CampaignState state : CampaignState.values()) {
-      if (state.canMoveTo(next)) {
-        names.append(names.isEmpty() ? "" : ", ").append(state);
+    for (CampaignState s : CampaignState.values()) {
+      if (s.canMoveTo(next)) {
+        names.append(names.isEmpty() ? "" : ", ").append(s);
       }
     }
     return names.toString();

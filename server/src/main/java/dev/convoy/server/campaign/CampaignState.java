@@ -6,8 +6,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The life of a campaign, as one transition table. This version uses DRAFT → RUNNING (start) and RUNNING →
- * COMPLETED (every deployment terminal); the other edges are there for scheduling, pausing and aborting.
+ * The life of a campaign, as one transition table:
+ * <pre>
+ *   DRAFT     → SCHEDULED (start with a future start time) | RUNNING (start) | CANCELLED
+ *   SCHEDULED → RUNNING (its start time came) | CANCELLED
+ *   RUNNING   → PAUSED (command, error breach with PAUSE, stalled wave) | COMPLETED (every deployment final)
+ *             | ABORTED (command, error breach with ABORT) | CANCELLED (command)
+ *   PAUSED    → RUNNING (resume, advance) | ABORTED | CANCELLED
+ * </pre>
  */
 public enum CampaignState {
   DRAFT,
@@ -23,8 +29,8 @@ public enum CampaignState {
   static {
     NEXT.put(DRAFT, EnumSet.of(SCHEDULED, RUNNING, CANCELLED));
     NEXT.put(SCHEDULED, EnumSet.of(RUNNING, CANCELLED));
-    NEXT.put(RUNNING, EnumSet.of(PAUSED, COMPLETED, ABORTED));
-    NEXT.put(PAUSED, EnumSet.of(RUNNING, ABORTED));
+    NEXT.put(RUNNING, EnumSet.of(PAUSED, COMPLETED, ABORTED, CANCELLED));
+    NEXT.put(PAUSED, EnumSet.of(RUNNING, ABORTED, CANCELLED));
     NEXT.put(COMPLETED, EnumSet.noneOf(CampaignState.class));
     NEXT.put(ABORTED, EnumSet.noneOf(CampaignState.class));
     NEXT.put(CANCELLED, EnumSet.noneOf(CampaignState.class));

@@ -5,11 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A campaign's progress: deployments per state (from the incremental counters) and the per-endpoint list.
+ * A campaign's progress: deployments per state and per wave (from the incremental counters), the per-endpoint list,
+ * the next window and the notices not delivered yet.
  *
  * @param counts non-zero counts only
+ * @param nextWindowStart the next window start in the campaign's fixed zone (or UTC), null without windows
+ * @param pendingNotices deployments offered whose notice is not delivered yet
  */
-public record CampaignStatus(Campaign campaign, Map<DeploymentState, Long> counts, List<DeploymentView> deployments) {
+public record CampaignStatus(Campaign campaign, Map<DeploymentState, Long> counts, List<DeploymentView> deployments,
+    List<WaveView> waves, java.time.Instant nextWindowStart, long pendingNotices) {
   public CampaignStatus {
     EnumMap<DeploymentState, Long> nonZero = new EnumMap<>(DeploymentState.class);
     counts.forEach((state, count) -> {
@@ -19,6 +23,7 @@ public record CampaignStatus(Campaign campaign, Map<DeploymentState, Long> count
     });
     counts = java.util.Collections.unmodifiableMap(nonZero);
     deployments = List.copyOf(deployments);
+    waves = List.copyOf(waves);
   }
 
   public long total() {
@@ -43,6 +48,9 @@ public record CampaignStatus(Campaign campaign, Map<DeploymentState, Long> count
         .filter(e -> (success && e.getKey().isSuccess()) || (failure && e.getKey().isFailure()))
         .mapToLong(Map.Entry::getValue).sum();
   }
+
+  /** One wave with its counters and the gate's verdict. */
+  public record WaveView(WaveProgress wave, Map<DeploymentState, Long> counts, WaveGate.Verdict verdict) {}
 
   /** One deployment with the hostname of its endpoint, for display. */
   public record DeploymentView(Deployment deployment, String hostname) {}

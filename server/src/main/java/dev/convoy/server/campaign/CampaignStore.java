@@ -23,4 +23,10 @@ public interface CampaignStore {
    * for one campaign need no campaign-wide lock; put them in the same change set as the deployment they count.
    */
   void addToCount(ChangeSet changes, String campaignId, DeploymentState state, long delta);
+
+  /** The deployment count per state of each wave of the campaign, by wave index (absent waves: none counted). */
+  Map<Integer, Map<DeploymentState, Long>> waveCounts(String campaignId);
+
+  /** Stages "count of {@code state} in wave {@code wave} + {@code delta}" and the campaign total alike. */
+  void addToWaveCount(ChangeSet changes, String campaignId, int wave, DeploymentState state, long delta);
 }

@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The state of one deployment, and the agent's transition table (DESIGN.md "Agent"):
- * {@code PENDING → OFFERED → NOTIFIED → (DEFERRED) → DOWNLOADING → DOWNLOADED → AWAITING_WINDOW /
+ * The state of one deployment, and its transition table (DESIGN.md "Agent"):
+ * {@code QUEUED → PENDING → OFFERED → NOTIFIED → (DEFERRED) → DOWNLOADING → DOWNLOADED → AWAITING_WINDOW /
  * AWAITING_TECHNICIAN → INSTALLING → VERIFYING → SUCCEEDED | FAILED | ROLLED_BACK}, plus CANCELLED,
- * ALREADY_INSTALLED and FAILED_VERIFICATION.
+ * ALREADY_INSTALLED, FAILED_VERIFICATION and RETRY_PENDING. QUEUED (its wave is not open), PENDING and RETRY_PENDING
+ * (a retryable failure waiting for its next attempt) are the server's own; the agent reports the others.
  *
  * <p>The server accepts a report that moves a deployment to any state <em>reachable</em> along this table, not only
  * to a direct successor: reports can be re-ordered in flight, and once a later one is applied the earlier ones are
@@ -34,23 +35,29 @@ public enum DeploymentState {
   ROLLED_BACK,
   CANCELLED,
   ALREADY_INSTALLED,
-  FAILED_VERIFICATION;
+  FAILED_VERIFICATION,
+  RETRY_PENDING,
+  QUEUED;
 
   private static final Map<DeploymentState, Set<DeploymentState>> NEXT = new EnumMap<>(DeploymentState.class);
   private static final Map<DeploymentState, Set<DeploymentState>> REACHABLE = new EnumMap<>(DeploymentState.class);
 
   static {
-    next(PENDING, OFFERED, CANCELLED);
+    next(QUEUED, PENDING, CANCELLED);
+    next(PENDING, OFFERED, CANCELLED, FAILED);
     next(OFFERED, NOTIFIED, DOWNLOADING, ALREADY_INSTALLED, CANCELLED, FAILED);
-    next(NOTIFIED, DEFERRED, DOWNLOADING, ALREADY_INSTALLED, CANCELLED, FAILED);
-    next(DEFERRED, NOTIFIED, DOWNLOADING, ALREADY_INSTALLED, CANCELLED, FAILED);
-    next(DOWNLOADING, DOWNLOADED, FAILED_VERIFICATION, CANCELLED, FAILED);
-    next(DOWNLOADED, AWAITING_WINDOW, AWAITING_TECHNICIAN, INSTALLING, ALREADY_INSTALLED, FAILED_VERIFICATION,
+    next(NOTIFIED, DEFERRED, DOWNLOADING, AWAITING_WINDOW, AWAITING_TECHNICIAN, INSTALLING, ALREADY_INSTALLED,
         CANCELLED, FAILED);
-    next(AWAITING_WINDOW, AWAITING_TECHNICIAN, INSTALLING, CANCELLED, FAILED);
+    next(DEFERRED, DOWNLOADING, AWAITING_WINDOW, AWAITING_TECHNICIAN, INSTALLING, ALREADY_INSTALLED,
+        CANCELLED, FAILED);
+    next(DOWNLOADING, DOWNLOADED, FAILED_VERIFICATION, CANCELLED, FAILED);
+    next(DOWNLOADED, AWAITING_WINDOW, AWAITING_TECHNICIAN, INSTALLING, DEFERRED, ALREADY_INSTALLED,
+        FAILED_VERIFICATION, CANCELLED, FAILED);
+    next(AWAITING_WINDOW, INSTALLING, AWAITING_TECHNICIAN, DEFERRED, ALREADY_INSTALLED, CANCELLED, FAILED);
     next(AWAITING_TECHNICIAN, INSTALLING, CANCELLED, FAILED);
-    next(INSTALLING, VERIFYING, SUCCEEDED, FAILED, ROLLED_BACK);
+    next(INSTALLING, VERIFYING, SUCCEEDED, FAILED, ROLLED_BACK, ALREADY_INSTALLED);
     next(VERIFYING, SUCCEEDED, FAILED, ROLLED_BACK);
+    next(RETRY_PENDING, PENDING, CANCELLED);
     for (DeploymentState terminal : EnumSet.of(SUCCEEDED, FAILED, ROLLED_BACK, CANCELLED, ALREADY_INSTALLED,
         FAILED_VERIFICATION)) {
       NEXT.put(terminal, EnumSet.noneOf(DeploymentState.class));
@@ -89,6 +96,21 @@ public enum DeploymentState {
   /** Final: nothing may follow (for this attempt). */
   public boolean isTerminal() {
     return NEXT.get(this).isEmpty();
+  }
+
+  /** The server's own states, never reported by an agent. */
+  public boolean serverOnly() {
+    return this == QUEUED || this == PENDING || this == RETRY_PENDING;
+  }
+
+  /** The installer has been allowed to run (or ran): the install permit was granted for this attempt. */
+  public boolean installStarted() {
+    return this == INSTALLING || this == VERIFYING || this == SUCCEEDED || this == ROLLED_BACK;
+  }
+
+  /** Nothing has changed on the endpoint yet: the deployment can still be cancelled without harm. */
+  public boolean cancellable() {
+    return !isTerminal() && this != INSTALLING && this != VERIFYING;
   }
 
   /** Counts as success in campaign totals. */

@@ -1,11 +1,12 @@
 package dev.convoy.server.campaign;
 
+import dev.convoy.server.campaign.plan.NoticeSpec;
 import dev.convoy.server.catalogue.Release;
 import java.util.List;
 
 /**
- * What an endpoint should work on: its non-terminal deployments with their releases, at a revision that grows
- * whenever that set changes.
+ * What an endpoint should work on: its offered, not final deployments with their releases, notices and gates, at a
+ * revision that grows whenever that set or what the agent is told about it changes.
  */
 public record DesiredState(String endpointId, long revision, List<Assignment> assignments) {
   public DesiredState {
@@ -13,9 +14,17 @@ public record DesiredState(String endpointId, long revision, List<Assignment> as
   }
 
   /**
-   * One deployment to work on, the release it installs or uninstalls, and its campaign's action and downgrade
-   * permission.
+   * One deployment to work on: the release it installs or uninstalls, its campaign, the notice to show first (the
+   * admin's text or a default one), the install gate and the user's room to defer.
    */
-  public record Assignment(Deployment deployment, Release release, DeploymentAction action,
-      boolean allowDowngrade) {}
+  public record Assignment(Deployment deployment, Release release, Campaign campaign, NoticeSpec notice,
+      InstallGate.View gate) {
+    public DeploymentAction action() {
+      return campaign.action();
+    }
+
+    public boolean allowDowngrade() {
+      return campaign.allowDowngrade();
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package dev.convoy.server.campaign;
 
+import dev.convoy.server.campaign.plan.CampaignPlan;
 import dev.convoy.server.catalogue.ReleaseHeader;
 import dev.convoy.server.catalogue.SemVer;
 import dev.convoy.server.common.Require;
@@ -7,8 +8,8 @@ import dev.convoy.server.error.ConvoyException;
 import java.util.Objects;
 
 /**
- * A request to create a campaign. Validated on construction; this version supports PUSH + BIG_BANG + AUTOMATIC
- * only, and says so for the other modes.
+ * A request to create a campaign: release, targets, one value on each of the three axes, and its plan. Field checks
+ * run on construction; the plan is checked against the clock and the targets by {@link CampaignService#create}.
  *
  * @param title optional; empty means "{@code <name> <version>}"
  * @param allowDowngrade explicit downgrade; refused for UNINSTALL
@@ -16,7 +17,7 @@ import java.util.Objects;
  */
 public record NewCampaign(String releaseName, String releaseVersion, Targets targets, String title,
     Delivery delivery, Rollout rollout, Execution execution, String createdBy, DeploymentAction action,
-    boolean allowDowngrade) {
+    boolean allowDowngrade, CampaignPlan plan) {
   public static final int MAX_TITLE = 200;
 
   public NewCampaign {
@@ -27,9 +28,10 @@ public record NewCampaign(String releaseName, String releaseVersion, Targets tar
     if (title.isBlank()) {
       title = releaseName + " " + releaseVersion;
     }
-    requireSupported("delivery", delivery, Delivery.PUSH);
-    requireSupported("rollout", rollout, Rollout.BIG_BANG);
-    requireSupported("execution", execution, Execution.AUTOMATIC);
+    Objects.requireNonNull(delivery, "delivery");
+    Objects.requireNonNull(rollout, "rollout");
+    Objects.requireNonNull(execution, "execution");
+    plan = Objects.requireNonNullElse(plan, CampaignPlan.immediate());
     createdBy = Objects.requireNonNullElse(createdBy, "");
     Objects.requireNonNull(action, "action");
     if (allowDowngrade && action == DeploymentAction.UNINSTALL) {
@@ -41,13 +43,13 @@ public record NewCampaign(String releaseName, String releaseVersion, Targets tar
   public NewCampaign(String releaseName, String releaseVersion, Targets targets, String title, Delivery delivery,
       Rollout rollout, Execution execution, String createdBy) {
     this(releaseName, releaseVersion, targets, title, delivery, rollout, execution, createdBy,
-        DeploymentAction.INSTALL, false);
+        DeploymentAction.INSTALL, false, CampaignPlan.immediate());
   }
 
-  private static <E extends Enum<E>> void requireSupported(String field, E value, E supported) {
-    if (value != supported) {
-      throw ConvoyException.invalidArgument(field + ": " + value + " (expected: " + supported + "; " + value
-          + " is not supported by this server version yet)");
-    }
+  /** A campaign without a plan: start at once, no windows, no notice lead, no gates. */
+  public NewCampaign(String releaseName, String releaseVersion, Targets targets, String title, Delivery delivery,
+      Rollout rollout, Execution execution, String createdBy, DeploymentAction action, boolean allowDowngrade) {
+    this(releaseName, releaseVersion, targets, title, delivery, rollout, execution, createdBy, action,
+        allowDowngrade, CampaignPlan.immediate());
   }
 }

@@ -3,7 +3,10 @@ package dev.convoy.server.grpc;
 import dev.convoy.protocol.v1.AddPublisherKeyRequest;
 import dev.convoy.protocol.v1.AdminServiceGrpc;
 import dev.convoy.protocol.v1.Campaign;
+import dev.convoy.protocol.v1.CampaignCommandRequest;
 import dev.convoy.protocol.v1.CampaignStatus;
+import dev.convoy.protocol.v1.GetCampaignReportRequest;
+import dev.convoy.protocol.v1.RollbackWaveRequest;
 import dev.convoy.protocol.v1.ComplianceReport;
 import dev.convoy.protocol.v1.CreateCampaignRequest;
 import dev.convoy.protocol.v1.CreateGroupRequest;
@@ -39,7 +42,7 @@ import dev.convoy.protocol.v1.Release;
 import dev.convoy.protocol.v1.StartCampaignRequest;
 import dev.convoy.protocol.v1.WhoAmIRequest;
 import dev.convoy.protocol.v1.WhoAmIResponse;
-import dev.convoy.server.campaign.CampaignService;
+import dev.convoy.server.campaign.CampaignEngine;
 import dev.convoy.server.catalogue.CatalogueService;
 import dev.convoy.server.catalogue.ReleaseHeader;
 import dev.convoy.server.common.Require;
@@ -66,7 +69,7 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   private final EnrollmentService enrollment;
   private final EndpointService endpoints;
   private final CatalogueService catalogue;
-  private final CampaignService campaigns;
+  private final CampaignEngine campaigns;
   private final Executor watchExecutor;
   private final PublisherKeyService publisherKeys;
   private final InventoryAdminCalls inventoryCalls;
@@ -74,7 +77,7 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
 
   /** @param watchExecutor computes and sends WatchCampaign updates, off the threads that change campaigns */
   public AdminGrpcService(EnrollmentService enrollment, EndpointService endpoints, CatalogueService catalogue,
-      CampaignService campaigns, InventoryService inventory, GroupService groups, ComplianceService compliance,
+      CampaignEngine campaigns, InventoryService inventory, GroupService groups, ComplianceService compliance,
       PublisherKeyService publisherKeys, Executor watchExecutor) {
     this.publisherKeys = publisherKeys;
     this.inventoryCalls = new InventoryAdminCalls(inventory, groups, compliance, endpoints);
@@ -133,19 +136,19 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
 
   @Override
   public void createCampaign(CreateCampaignRequest request, StreamObserver<Campaign> observer) {
-    GrpcCalls.unary(observer, () -> campaign(campaigns.create(
+    GrpcCalls.unary(observer, () -> campaign(campaigns.campaigns().create(
         CampaignProtoMapper.newCampaign(request, Principal.current().subject()))));
   }
 
   @Override
   public void startCampaign(StartCampaignRequest request, StreamObserver<Campaign> observer) {
-    GrpcCalls.unary(observer, () -> campaign(campaigns.start(campaignId(request.getCampaignId()))));
+    GrpcCalls.unary(observer, () -> campaign(campaigns.campaigns().start(campaignId(request.getCampaignId()))));
   }
 
   @Override
   public void listCampaigns(ListCampaignsRequest request, StreamObserver<ListCampaignsResponse> observer) {
     GrpcCalls.unary(observer, () -> ListCampaignsResponse.newBuilder()
-        .addAllCampaigns(campaigns.list().stream().map(this::campaign).toList()).build());
+        .addAllCampaigns(campaigns.campaigns().list().stream().map(this::campaign).toList()).build());
   }
 
   @Override
@@ -153,10 +156,10 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
     GrpcCalls.unary(observer, () -> {
       String campaignId = campaignId(request.getCampaignId());
       if (request.getEndpointId().isEmpty()) {
-        var status = campaigns.status(campaignId);
+        var status = campaigns.views().status(campaignId);
         return CampaignProtoMapper.status(status, release(status.campaign()));
       }
-      var status = campaigns.status(campaignId, EndpointNames.requireEndpointId("endpoint_id",
+      var status = campaigns.views().status(campaignId, EndpointNames.requireEndpointId("endpoint_id",
           request.getEndpointId()));
       return CampaignProtoMapper.status(status, release(status.campaign()), StatusReport.MAX_LOG_EXCERPT);
     });
@@ -172,6 +175,52 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
       return;
     }
     CampaignWatch.start(request.getCampaignId(), campaigns, catalogue, out, watchExecutor, watches);
+  }
+
+  @Override
+  public void pauseCampaign(CampaignCommandRequest request, StreamObserver<Campaign> observer) {
+    GrpcCalls.unary(observer, () -> campaign(campaigns.commands().pause(campaignId(request.getCampaignId()),
+        Principal.current().subject(), request.getComment())));
+  }
+
+  @Override
+  public void resumeCampaign(CampaignCommandRequest request, StreamObserver<Campaign> observer) {
+    GrpcCalls.unary(observer, () -> campaign(campaigns.commands().resume(campaignId(request.getCampaignId()),
+        Principal.current().subject(), request.getComment())));
+  }
+
+  @Override
+  public void abortCampaign(CampaignCommandRequest request, StreamObserver<Campaign> observer) {
+    GrpcCalls.unary(observer, () -> campaign(campaigns.commands().abort(campaignId(request.getCampaignId()),
+        Principal.current().subject(), request.getComment())));
+  }
+
+  @Override
+  public void cancelCampaign(CampaignCommandRequest request, StreamObserver<Campaign> observer) {
+    GrpcCalls.unary(observer, () -> campaign(campaigns.commands().cancel(campaignId(request.getCampaignId()),
+        Principal.current().subject(), request.getComment())));
+  }
+
+  @Override
+  public void advanceCampaign(CampaignCommandRequest request, StreamObserver<Campaign> observer) {
+    GrpcCalls.unary(observer, () -> campaign(campaigns.commands().advance(campaignId(request.getCampaignId()),
+        Principal.current().subject(), request.getComment())));
+  }
+
+  @Override
+  public void rollbackWave(RollbackWaveRequest request, StreamObserver<Campaign> observer) {
+    GrpcCalls.unary(observer, () -> campaign(campaigns.commands().rollbackWave(
+        campaignId(request.getCampaignId()), request.getWave(), request.getToVersion(),
+        Principal.current().subject())));
+  }
+
+  @Override
+  public void getCampaignReport(GetCampaignReportRequest request,
+      StreamObserver<dev.convoy.protocol.v1.CampaignReport> observer) {
+    GrpcCalls.unary(observer, () -> {
+      var report = campaigns.views().report(campaignId(request.getCampaignId()));
+      return CampaignProtoMapper.report(report, release(report.campaign()));
+    });
   }
 
   @Override

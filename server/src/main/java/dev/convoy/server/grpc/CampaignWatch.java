@@ -2,7 +2,7 @@ package dev.convoy.server.grpc;
 
 import dev.convoy.server.campaign.CampaignEvents;
 import dev.convoy.server.campaign.CampaignListener;
-import dev.convoy.server.campaign.CampaignService;
+import dev.convoy.server.campaign.CampaignEngine;
 import dev.convoy.server.campaign.CampaignStatus;
 import dev.convoy.server.catalogue.CatalogueService;
 import io.grpc.Status;
@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class CampaignWatch implements CampaignListener {
   private final String campaignId;
-  private final CampaignService campaigns;
+  private final CampaignEngine campaigns;
   private final CatalogueService catalogue;
   private final ServerCallStreamObserver<dev.convoy.protocol.v1.CampaignStatus> out;
   private final Executor executor;
@@ -31,7 +31,7 @@ final class CampaignWatch implements CampaignListener {
   private boolean dirty = true;
   private boolean done;
 
-  private CampaignWatch(String campaignId, CampaignService campaigns, CatalogueService catalogue,
+  private CampaignWatch(String campaignId, CampaignEngine campaigns, CatalogueService catalogue,
       ServerCallStreamObserver<dev.convoy.protocol.v1.CampaignStatus> out, Executor executor,
       Set<CampaignWatch> active) {
     this.campaignId = campaignId;
@@ -43,11 +43,11 @@ final class CampaignWatch implements CampaignListener {
   }
 
   /** Starts watching; {@code active} tracks open watches so that shutdown can end them. */
-  static void start(String campaignId, CampaignService campaigns, CatalogueService catalogue,
+  static void start(String campaignId, CampaignEngine campaigns, CatalogueService catalogue,
       ServerCallStreamObserver<dev.convoy.protocol.v1.CampaignStatus> out, Executor executor,
       Set<CampaignWatch> active) {
     try {
-      campaigns.require(campaignId);
+      campaigns.campaigns().require(campaignId);
     } catch (RuntimeException e) {
       GrpcCalls.fail(out, e);
       return;
@@ -57,7 +57,7 @@ final class CampaignWatch implements CampaignListener {
       out.setOnCancelHandler(watch::stop);
       out.setOnReadyHandler(watch::schedule);
       active.add(watch);
-      watch.subscription = campaigns.subscribe(campaignId, watch);
+      watch.subscription = campaigns.campaigns().subscribe(campaignId, watch);
     }
     watch.schedule();
   }
@@ -88,7 +88,7 @@ final class CampaignWatch implements CampaignListener {
       }
       dirty = false;
       try {
-        CampaignStatus status = campaigns.status(campaignId);
+        CampaignStatus status = campaigns.views().status(campaignId);
         out.onNext(CampaignProtoMapper.status(status,
             catalogue.find(status.campaign().releaseName(), status.campaign().releaseVersion())));
         if (status.campaign().state().isTerminal()) {

@@ -12,6 +12,7 @@ import dev.convoy.server.storage.rocksdb.RocksDeploymentStore;
 import dev.convoy.server.storage.rocksdb.RocksEndpointStore;
 import dev.convoy.server.storage.rocksdb.RocksReleaseStore;
 import dev.convoy.server.storage.rocksdb.RocksStorage;
+import dev.convoy.server.storage.rocksdb.RocksTimerStore;
 import dev.convoy.server.testing.MutableClock;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -34,8 +35,14 @@ final class CampaignFixture implements AutoCloseable {
   RocksCampaignStore campaignStore;
   RocksDeploymentStore deploymentStore;
   CatalogueService catalogue;
+  final java.util.Map<String, java.time.ZoneId> endpointZones = new java.util.concurrent.ConcurrentHashMap<>();
+  final EndpointZones zones = id -> java.util.Optional.ofNullable(endpointZones.get(id));
+  CampaignEngine engine;
   CampaignService campaigns;
+  CampaignCommands commands;
+  CampaignViews views;
   DeploymentService deployments;
+  CampaignScheduler scheduler;
 
   CampaignFixture(Path dir, MutableClock clock) throws IOException {
     this.dir = dir;
@@ -52,10 +59,14 @@ final class CampaignFixture implements AutoCloseable {
         storage, clock, 1024);
     CampaignEvents events = new CampaignEvents();
     events.subscribe("*", campaignChanges::add); // never fires: proves listeners are per campaign
-    campaigns = new CampaignService(campaignStore, deploymentStore, catalogue, endpoints, storage, clock, events,
-        (endpoint, revision) -> hints.add(new Hint(endpoint, revision)), DynamicGroups.NONE);
-    deployments = new DeploymentService(deploymentStore, campaignStore, campaigns, catalogue, endpoints, storage,
-        clock, events, (endpoint, revision) -> hints.add(new Hint(endpoint, revision)));
+    engine = new CampaignEngine(new CampaignContext(campaignStore, deploymentStore, new RocksTimerStore(storage),
+        catalogue, endpoints, storage, clock, events, (endpoint, revision) -> hints.add(new Hint(endpoint, revision)),
+        DynamicGroups.NONE, zones));
+    campaigns = engine.campaigns();
+    commands = engine.commands();
+    views = engine.views();
+    deployments = engine.deployments();
+    scheduler = engine.scheduler();
   }
 
   /** Closes every handle and opens the same directory again, as a restarted server would. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.convoy.server.campaign.Campaign;
 import dev.convoy.server.campaign.CampaignState;
 import dev.convoy.server.campaign.Delivery;
+import dev.convoy.server.campaign.DeploymentAction;
 import dev.convoy.server.campaign.Execution;
 import dev.convoy.server.campaign.Rollout;
 import dev.convoy.server.campaign.Targets;
@@ -105,7 +106,8 @@ class ComplianceServiceTest {
   private void campaign(String id, String version, CampaignState state, Instant finishedAt) {
     ChangeSet changes = storage.begin();
     campaigns.put(changes, new Campaign(id, "", "hello", version, Targets.everyEndpoint(), state, Delivery.PUSH,
-        Rollout.BIG_BANG, Execution.AUTOMATIC, "admin", clock.instant(), clock.instant(), finishedAt, 4));
+        Rollout.BIG_BANG, Execution.AUTOMATIC, "admin", clock.instant(), clock.instant(), finishedAt, 4,
+        DeploymentAction.INSTALL, false, null, java.util.List.of(), "", ""));
     storage.commit(changes);
   }
 

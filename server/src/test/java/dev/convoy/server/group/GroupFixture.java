@@ -1,7 +1,11 @@
 package dev.convoy.server.group;
 
 import dev.convoy.server.campaign.Campaign;
+import dev.convoy.server.campaign.CampaignContext;
+import dev.convoy.server.campaign.CampaignEngine;
 import dev.convoy.server.campaign.CampaignEvents;
+import dev.convoy.server.campaign.EndpointZones;
+import dev.convoy.server.storage.rocksdb.RocksTimerStore;
 import dev.convoy.server.campaign.CampaignService;
 import dev.convoy.server.campaign.Delivery;
 import dev.convoy.server.campaign.DeploymentService;
@@ -88,10 +92,11 @@ final class GroupFixture implements AutoCloseable {
     CatalogueService catalogue = new CatalogueService(new RocksReleaseStore(storage),
         new FileContentStore(dir.resolve("content")), storage, clock, 1024);
     CampaignEvents events = new CampaignEvents();
-    campaigns = new CampaignService(campaignStore, deployments, catalogue, endpointStore, storage, clock, events,
-        (endpoint, revision) -> hints.add(new Hint(endpoint, revision)), groups);
-    deploymentService = new DeploymentService(deployments, campaignStore, campaigns, catalogue, endpointStore,
-        storage, clock, events, (endpoint, revision) -> hints.add(new Hint(endpoint, revision)));
+    CampaignEngine engine = new CampaignEngine(new CampaignContext(campaignStore, deployments,
+        new RocksTimerStore(storage), catalogue, endpointStore, storage, clock, events,
+        (endpoint, revision) -> hints.add(new Hint(endpoint, revision)), groups, EndpointZones.UNKNOWN));
+    campaigns = engine.campaigns();
+    deploymentService = engine.deployments();
     inventory.addListener(new CampaignPickup(groups, campaigns));
   }
 

@@ -10,7 +10,7 @@ import dev.convoy.protocol.v1.Campaign;
 import dev.convoy.protocol.v1.CampaignState;
 import dev.convoy.protocol.v1.CampaignStatus;
 import dev.convoy.protocol.v1.CreateCampaignRequest;
-import dev.convoy.protocol.v1.Delivery;
+import dev.convoy.protocol.v1.Rollout;
 import dev.convoy.protocol.v1.DeploymentAction;
 import dev.convoy.protocol.v1.DeploymentSpec;
 import dev.convoy.protocol.v1.DeploymentState;
@@ -119,7 +119,8 @@ class CampaignFlowTest {
     Await.until(() -> !watch.values().isEmpty());
 
     DeploymentSpec specB = only(b);
-    List<DeploymentState> chain = List.of(DeploymentState.OFFERED, DeploymentState.DOWNLOADING,
+    List<DeploymentState> chain = List.of(DeploymentState.OFFERED, DeploymentState.NOTIFIED,
+        DeploymentState.DOWNLOADING,
         DeploymentState.DOWNLOADED, DeploymentState.INSTALLING, DeploymentState.VERIFYING, DeploymentState.SUCCEEDED);
     for (int i = 0; i < chain.size(); i++) {
       StatusAck ack = report(a, specA, i + 1, chain.get(i));
@@ -214,8 +215,10 @@ class CampaignFlowTest {
 
     assertThat(assertStatus(() -> admin.createCampaign(valid.toBuilder().clearTargets().build()),
         Status.Code.INVALID_ARGUMENT)).startsWith("targets: missing");
-    assertThat(assertStatus(() -> admin.createCampaign(valid.toBuilder().setDelivery(Delivery.PULL).build()),
-        Status.Code.INVALID_ARGUMENT)).startsWith("delivery: PULL (expected: PUSH;");
+    assertThat(assertStatus(() -> admin.createCampaign(valid.toBuilder().setRollout(Rollout.PHASED).build()),
+        Status.Code.INVALID_ARGUMENT)).isEqualTo("waves: none (expected: at least one wave for a PHASED rollout)");
+    assertThat(assertStatus(() -> admin.createCampaign(valid.toBuilder().setDeliveryValue(9).build()),
+        Status.Code.INVALID_ARGUMENT)).isEqualTo("delivery: 9 (expected: PUSH or PULL)");
     assertThat(assertStatus(() -> admin.createCampaign(valid.toBuilder().setReleaseVersion("2.0.0").build()),
         Status.Code.NOT_FOUND)).isEqualTo("release: hello@2.0.0 not found");
     assertThat(assertStatus(() -> admin.createCampaign(valid.toBuilder().setTargets(Targets.newBuilder()

@@ -24,7 +24,7 @@ enum ColumnFamily {
   /** {@code d/<deployment id>} → DeploymentRecord; {@code c/<campaign id>/<deployment id>} and
    * {@code a/<endpoint id>/<deployment id>} (only while not terminal) → empty index entries. */
   DEPLOYMENTS("deployments", false),
-  /** 64-bit counters updated by merge (uint64add): {@code campaign/<id>/<STATE>}, {@code revision/<endpoint id>} and
+  /** 64-bit counters updated by merge (uint64add): {@code campaign/<id>/<STATE>}, {@code wave/<id>/<index>/<STATE>}, {@code revision/<endpoint id>} and
    * {@code inventory-path/<index key>} (entries of the inventory index under that key). */
   COUNTERS("counters", true),
   /** Inventory facts, row-major: {@code <endpoint id> NUL <index key> NUL <path or empty>} → FactValueRecord. */
@@ -39,7 +39,9 @@ enum ColumnFamily {
   /** {@code <group name>} → GroupRecord (dynamic groups; static ones are the enrollment groups). */
   GROUPS("groups", false),
   /** {@code <key id>} → PublisherKeyRecord (trusted publisher keys). */
-  PUBLISHER_KEYS("publisher_keys", false);
+  PUBLISHER_KEYS("publisher_keys", false),
+  /** {@code <due epoch millis, 8 bytes big-endian><kind>/<id>} → TimerRecord (campaign and deployment timers). */
+  TIMERS("timers", false);
 
   private final String familyName;
   private final boolean counters;

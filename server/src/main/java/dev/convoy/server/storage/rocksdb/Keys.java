@@ -51,6 +51,19 @@ final class Keys {
     return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
   }
 
+  static com.google.protobuf.Duration duration(java.time.Duration d) {
+    return com.google.protobuf.Duration.newBuilder().setSeconds(d.getSeconds()).setNanos(d.getNano()).build();
+  }
+
+  static java.time.Duration duration(com.google.protobuf.Duration d) {
+    return java.time.Duration.ofSeconds(d.getSeconds(), d.getNanos());
+  }
+
+  /** The instant, or null for an unset message field (proto3 has no null). */
+  static Instant instantOrNull(boolean present, Timestamp timestamp) {
+    return present ? instant(timestamp) : null;
+  }
+
   static Instant instant(Timestamp timestamp) {
     return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
   }

@@ -13,15 +13,15 @@ import dev.convoy.server.campaign.Targets;
 import dev.convoy.server.error.ConvoyException;
 import dev.convoy.server.storage.ChangeSet;
 import dev.convoy.server.storage.rocksdb.v1.CampaignRecord;
-import dev.convoy.server.storage.rocksdb.v1.TargetsRecord;
 import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Campaigns in {@link ColumnFamily#CAMPAIGNS}, keyed by id; their per-state deployment counts as counters
- * {@code campaign/<id>/<STATE>} in {@link ColumnFamily#COUNTERS}.
+ * {@code campaign/<id>/<STATE>} and per wave {@code wave/<id>/<index>/<STATE>} in {@link ColumnFamily#COUNTERS}.
  */
 public final class RocksCampaignStore implements CampaignStore {
   private final RocksStorage storage;
@@ -65,16 +65,38 @@ public final class RocksCampaignStore implements CampaignStore {
     ((RocksChangeSet) changes).addToCounter(Keys.of("campaign", campaignId, state.name()), delta);
   }
 
+  @Override
+  public Map<Integer, Map<DeploymentState, Long>> waveCounts(String campaignId) {
+    Map<Integer, Map<DeploymentState, Long>> counts = new TreeMap<>();
+    for (var entry : storage.scan(ColumnFamily.COUNTERS, Keys.prefix("wave", campaignId))) {
+      String[] parts = Keys.text(entry.getKey()).split("/");
+      try {
+        counts.computeIfAbsent(Integer.parseInt(parts[2]), k -> new EnumMap<>(DeploymentState.class))
+            .put(DeploymentState.valueOf(parts[3]), Keys.counterValue(entry.getValue()));
+      } catch (RuntimeException e) {
+        throw ConvoyException.internal("malformed wave counter " + Keys.text(entry.getKey()), e);
+      }
+    }
+    return counts;
+  }
+
+  @Override
+  public void addToWaveCount(ChangeSet changes, String campaignId, int wave, DeploymentState state, long delta) {
+    addToCount(changes, campaignId, state, delta);
+    ((RocksChangeSet) changes).addToCounter(Keys.of("wave", campaignId, Integer.toString(wave), state.name()), delta);
+  }
+
   private static CampaignRecord encode(Campaign c) {
     CampaignRecord.Builder b = CampaignRecord.newBuilder()
         .setCampaignId(c.id()).setTitle(c.title()).setReleaseName(c.releaseName())
         .setReleaseVersion(c.releaseVersion())
-        .setTargets(TargetsRecord.newBuilder().setAll(c.targets().all()).addAllGroups(c.targets().groups())
-            .addAllEndpointIds(c.targets().endpointIds()))
+        .setTargets(CampaignRecords.targets(c.targets()))
         .setState(c.state().name()).setDelivery(c.delivery().name()).setRollout(c.rollout().name())
         .setExecution(c.execution().name()).setCreatedBy(c.createdBy()).setCreatedAt(Keys.timestamp(c.createdAt()))
         .setDeploymentCount(c.deploymentCount()).setAction(c.action().name())
-        .setAllowDowngrade(c.allowDowngrade());
+        .setAllowDowngrade(c.allowDowngrade()).setPlan(CampaignRecords.plan(c.plan()))
+        .setStateReason(c.stateReason()).setRollbackOf(c.rollbackOf());
+    c.waves().forEach(w -> b.addWaves(CampaignRecords.progress(w)));
     if (c.startedAt() != null) {
       b.setStartedAt(Keys.timestamp(c.startedAt()));
     }
@@ -87,15 +109,15 @@ public final class RocksCampaignStore implements CampaignStore {
   private static Campaign decode(byte[] bytes) {
     try {
       CampaignRecord r = CampaignRecord.parseFrom(bytes);
-      Targets targets = new Targets(r.getTargets().getAll(), r.getTargets().getGroupsList(),
-          r.getTargets().getEndpointIdsList());
+      Targets targets = CampaignRecords.targets(r.getTargets());
       return new Campaign(r.getCampaignId(), r.getTitle(), r.getReleaseName(), r.getReleaseVersion(), targets,
           CampaignState.valueOf(r.getState()), Delivery.valueOf(r.getDelivery()), Rollout.valueOf(r.getRollout()),
           Execution.valueOf(r.getExecution()), r.getCreatedBy(), Keys.instant(r.getCreatedAt()),
           r.hasStartedAt() ? Keys.instant(r.getStartedAt()) : null,
           r.hasFinishedAt() ? Keys.instant(r.getFinishedAt()) : null, r.getDeploymentCount(),
           r.getAction().isEmpty() ? DeploymentAction.INSTALL : DeploymentAction.valueOf(r.getAction()),
-          r.getAllowDowngrade());
+          r.getAllowDowngrade(), CampaignRecords.plan(r.hasPlan(), r.getPlan()),
+          r.getWavesList().stream().map(CampaignRecords::progress).toList(), r.getStateReason(), r.getRollbackOf());
     } catch (InvalidProtocolBufferException | RuntimeException e) {
       throw ConvoyException.internal("corrupt campaign record: " + e.getMessage(), e);
     }

@@ -4,9 +4,11 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.convoy.server.campaign.Deployment;
 import dev.convoy.server.campaign.DeploymentState;
 import dev.convoy.server.campaign.DeploymentStore;
+import dev.convoy.server.campaign.StateChange;
 import dev.convoy.server.error.ConvoyException;
 import dev.convoy.server.storage.ChangeSet;
 import dev.convoy.server.storage.rocksdb.v1.DeploymentRecord;
+import dev.convoy.server.storage.rocksdb.v1.StateChangeRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,14 +75,37 @@ public final class RocksDeploymentStore implements DeploymentStore {
   }
 
   private static DeploymentRecord encode(Deployment d) {
-    return DeploymentRecord.newBuilder()
+    DeploymentRecord.Builder b = DeploymentRecord.newBuilder()
         .setDeploymentId(d.id()).setCampaignId(d.campaignId()).setEndpointId(d.endpointId())
         .setReleaseName(d.releaseName()).setReleaseVersion(d.releaseVersion()).setState(d.state().name())
         .setAttempt(d.attempt()).setLastSequence(d.lastSequence()).setDetail(d.detail()).setExitCode(d.exitCode())
         .setLogExcerpt(d.logExcerpt()).setCreatedAt(Keys.timestamp(d.createdAt()))
         .setUpdatedAt(Keys.timestamp(d.updatedAt())).setBytesDownloaded(d.bytesDownloaded())
-        .setResumedFromOffset(d.resumedFromOffset())
-        .build();
+        .setResumedFromOffset(d.resumedFromOffset()).setWave(d.wave()).setDeferralCount(d.deferralCount())
+        .setDeferredTotal(Keys.duration(d.deferredTotal())).setTimedOut(d.timedOut());
+    if (d.noticeDeliveredAt() != null) {
+      b.setNoticeDeliveredAt(Keys.timestamp(d.noticeDeliveredAt()));
+    }
+    if (d.deferredUntil() != null) {
+      b.setDeferredUntil(Keys.timestamp(d.deferredUntil()));
+    }
+    if (d.nextAttemptAt() != null) {
+      b.setNextAttemptAt(Keys.timestamp(d.nextAttemptAt()));
+    }
+    if (d.technicianPresentAt() != null) {
+      b.setTechnicianPresentAt(Keys.timestamp(d.technicianPresentAt()));
+    }
+    if (d.installStartedAt() != null) {
+      b.setInstallStartedAt(Keys.timestamp(d.installStartedAt()));
+    }
+    if (d.timerAt() != null) {
+      b.setTimerAt(Keys.timestamp(d.timerAt()));
+    }
+    for (StateChange c : d.history()) {
+      b.addHistory(StateChangeRecord.newBuilder().setState(c.state().name()).setAttempt(c.attempt())
+          .setAt(Keys.timestamp(c.at())).setDetail(c.detail()));
+    }
+    return b.build();
   }
 
   private static Deployment decode(byte[] bytes) {
@@ -89,7 +114,15 @@ public final class RocksDeploymentStore implements DeploymentStore {
       return new Deployment(r.getDeploymentId(), r.getCampaignId(), r.getEndpointId(), r.getReleaseName(),
           r.getReleaseVersion(), DeploymentState.valueOf(r.getState()), r.getAttempt(), r.getLastSequence(),
           r.getDetail(), r.getExitCode(), r.getLogExcerpt(), Keys.instant(r.getCreatedAt()),
-          Keys.instant(r.getUpdatedAt()), r.getBytesDownloaded(), r.getResumedFromOffset());
+          Keys.instant(r.getUpdatedAt()), r.getBytesDownloaded(), r.getResumedFromOffset(), r.getWave(),
+          Keys.instantOrNull(r.hasNoticeDeliveredAt(), r.getNoticeDeliveredAt()),
+          Keys.instantOrNull(r.hasDeferredUntil(), r.getDeferredUntil()), r.getDeferralCount(),
+          Keys.duration(r.getDeferredTotal()), Keys.instantOrNull(r.hasNextAttemptAt(), r.getNextAttemptAt()),
+          r.getTimedOut(), Keys.instantOrNull(r.hasTechnicianPresentAt(), r.getTechnicianPresentAt()),
+          Keys.instantOrNull(r.hasInstallStartedAt(), r.getInstallStartedAt()),
+          Keys.instantOrNull(r.hasTimerAt(), r.getTimerAt()),
+          r.getHistoryList().stream().map(h -> new StateChange(DeploymentState.valueOf(h.getState()), h.getAttempt(),
+              Keys.instant(h.getAt()), h.getDetail())).toList());
     } catch (InvalidProtocolBufferException | RuntimeException e) {
       throw ConvoyException.internal("corrupt deployment record: " + e.getMessage(), e);
     }

@@ -20,7 +20,7 @@ class SchemaUpgradeTest {
   private static Deployment deployment(String id, String campaignId, String endpointId) {
     Instant at = Instant.parse("2026-11-01T00:00:00Z");
     return new Deployment(id, campaignId, endpointId, "hello", "1.0.0", DeploymentState.SUCCEEDED, 1, 3, "", 0, "",
-        at, at, 0, 0);
+        at, at, 0, 0, 0, null, null, 0, java.time.Duration.ZERO, null, false, null, null, null, java.util.List.of());
   }
 
   @Test

@@ -1,0 +1,42 @@
+package dev.convoy.server.campaign;
+
+/**
+ * The campaign engine wired together: one per server. Its parts share one {@link CampaignContext} (stores, clock,
+ * locks).
+ */
+public final class CampaignEngine {
+  private final CampaignService campaigns;
+  private final CampaignCommands commands;
+  private final CampaignViews views;
+  private final DeploymentService deployments;
+  private final CampaignScheduler scheduler;
+
+  public CampaignEngine(CampaignContext ctx) {
+    WaveController waves = new WaveController(ctx);
+    this.campaigns = new CampaignService(ctx, waves);
+    this.commands = new CampaignCommands(ctx, waves, campaigns);
+    this.views = new CampaignViews(ctx, campaigns);
+    this.deployments = new DeploymentService(ctx, waves);
+    this.scheduler = new CampaignScheduler(ctx, campaigns, deployments, waves);
+  }
+
+  public CampaignService campaigns() {
+    return campaigns;
+  }
+
+  public CampaignCommands commands() {
+    return commands;
+  }
+
+  public CampaignViews views() {
+    return views;
+  }
+
+  public DeploymentService deployments() {
+    return deployments;
+  }
+
+  public CampaignScheduler scheduler() {
+    return scheduler;
+  }
+}
