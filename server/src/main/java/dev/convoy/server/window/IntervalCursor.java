@@ -33,7 +33,7 @@ final class IntervalCursor {
         return false;
       }
       long next = timeline.until;
-      timeline = schedule.buildTimeline(zone, next);
+      timeline = schedule.buildTimeline(zone, next, WindowSchedule.CONTINUED_SPAN);
       index = timeline.firstEndingAfter(next);
     }
     start = timeline.start(index);

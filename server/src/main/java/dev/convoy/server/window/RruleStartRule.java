@@ -81,8 +81,13 @@ final class RruleStartRule implements StartRule {
 
   @Override
   public Starts startsFrom(long localSecond) {
-    RecurrenceRuleIterator iterator = rule.iterator(DTSTART);
-    iterator.fastForward(Math.max(0, localSecond) * 1000);
+    RecurrenceRuleIterator iterator;
+    try {
+      iterator = rule.iterator(DTSTART);
+      iterator.fastForward(Math.max(0, localSecond) * 1000);
+    } catch (IllegalArgumentException e) {
+      return () -> NONE; // see next()
+    }
     return () -> {
       try {
         return iterator.hasNext() ? Math.floorDiv(iterator.nextMillis(), 1000) : NONE;

@@ -30,6 +30,10 @@ public final class WindowSchedule {
   public static final ZoneId UNKNOWN_ENDPOINT_ZONE = ZoneOffset.UTC;
 
   private static final long DAY = 86_400;
+  /** What a cached timeline spans: a month ahead keeps rebuilds rare and cheap (a weekly rule: ~5 starts). */
+  private static final long CACHED_SPAN = 35 * DAY;
+  /** What {@link IntervalCursor} asks for when it needs more: fewer, larger builds. */
+  static final long CONTINUED_SPAN = 120 * DAY;
   private static final int MAX_CACHED_ZONES = 256;
 
   private final StartRule rule;
@@ -189,7 +193,7 @@ public final class WindowSchedule {
       return timeline;
     }
     // Start a day early so that callers whose clocks differ a little still hit the cache.
-    timeline = buildTimeline(zone, second - DAY);
+    timeline = buildTimeline(zone, second - DAY, CACHED_SPAN);
     if (timelines.size() >= MAX_CACHED_ZONES) {
       timelines.clear();
     }
@@ -197,7 +201,7 @@ public final class WindowSchedule {
     return timeline;
   }
 
-  Timeline buildTimeline(ZoneId zone, long from) {
-    return Timeline.build(rule, duration.getSeconds(), zone, from, from + LOOKAHEAD.getSeconds() + 2 * DAY);
+  Timeline buildTimeline(ZoneId zone, long from, long span) {
+    return Timeline.build(rule, duration.getSeconds(), zone, from, from + span);
   }
 }
