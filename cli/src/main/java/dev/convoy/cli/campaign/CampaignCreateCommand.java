@@ -100,7 +100,8 @@ public final class CampaignCreateCommand extends CliCommand {
   @Override
   public Integer call() {
     boolean json = output.json();
-    Campaign campaign = context.admin().createCampaign(request());
+    CreateCampaignRequest request = request(); // every option checked before a channel is opened
+    Campaign campaign = context.admin().createCampaign(request);
     if (json) {
       context.out().println(Json.pretty(campaign));
     } else {
