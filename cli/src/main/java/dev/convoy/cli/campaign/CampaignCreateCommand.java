@@ -31,12 +31,13 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "create", sortOptions = false, description = {
     "Creates a campaign (in DRAFT) installing a release on targets, or uninstalling it with --uninstall.",
-    "Durations: 90s, 30m, 72h, 3d, 1h30m or ISO-8601 PT72H. Instants: 2027-03-27T00:00:00+01:00, or a local",
-    "date-time with --zone. Full reference and examples: docs/cli-campaigns.md."},
+    "Durations: 90s, 30m, 72h, 3d, 1h30m or ISO-8601 PT72H.",
+    "Instants: 2027-03-27T00:00:00+01:00, or a local date-time with --zone.",
+    "Full reference and examples: docs/cli-campaigns.md."},
     footer = {"%nExamples:",
         "  convoy campaign create office@7.6.4 --targets group:office --preset weekend",
         "  convoy campaign create office@7.6.4 --targets all --exclude-group kiosks --rollout phased \\",
-        "      --wave name=pilot,groups=pilot,success=95%,soak=24h,go --wave name=rest,percent=100"})
+        "      --wave name=pilot,groups=pilot,success=95%%,soak=24h,go --wave name=rest,percent=100"})
 public final class CampaignCreateCommand extends CliCommand {
   /** The presets the server knows (docs/campaigns.md). */
   static final Set<String> PRESETS = Set.of("weekend");

@@ -12,8 +12,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code convoy campaign report ID}: the summary of a campaign, finished or not. */
-@Command(name = "report", description = {"Summarises a campaign: totals, waves, notices delivered, deferred,"
-    + " retried, timed out,", "first install and last finish, failures with their reason, what is unfinished.",
+@Command(name = "report", description = {"Summarises a campaign: totals, waves, failures and what is unfinished.",
+    "Also notices delivered, deferred, retried, timed out, first install and last finish.",
     "CSV: one record per failed or unfinished deployment."})
 public final class CampaignReportCommand extends CliCommand {
   @Parameters(index = "0", paramLabel = "ID", description = "The campaign id.")

@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
  * once, that uninstalls the release (or installs V as an explicit downgrade) where that wave succeeded. Waves are
  * numbered from 1 as {@code campaign status} shows them; a name is looked up in the campaign first.
  */
-@Command(name = "rollback", description = {"Undoes one wave: starts a new campaign that uninstalls the release,"
-    + " or installs --to-version as a downgrade,", "on the endpoints of that wave where it succeeded."})
+@Command(name = "rollback", description = {"Undoes one wave with a new campaign (uninstall, or --to-version).",
+    "The new campaign starts at once on the endpoints of that wave where the release succeeded; --to-version",
+    "installs that version as an explicit downgrade instead of uninstalling."})
 public final class CampaignRollbackCommand extends CliCommand {
   @Parameters(index = "0", paramLabel = "ID", description = "The campaign id.")
   private String campaignId;

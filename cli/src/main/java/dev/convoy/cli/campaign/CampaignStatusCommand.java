@@ -25,13 +25,13 @@ import picocli.CommandLine.Spec;
  * until it is over and exits 0 only if every endpoint succeeded. With {@code --endpoint E} it shows that endpoint's
  * deployment: history, notice receipt, deferral, next attempt, timeout and its full log excerpt.
  */
-@Command(name = "status", description = {"Shows a campaign's progress: state, axes, current wave, next window,"
-    + " pending notices,", "one row per wave (numbered from 1; OK% of the wave, FAIL% of its finished deployments,"
-    + " gate) and one per endpoint.",
-    "With --endpoint E: that endpoint's deployment: states with times, notice receipt, deferral, next attempt,"
-    + " timeout, full log excerpt.",
-    "With --watch: follows it until it is over (redraws on a terminal, else one line per change); exit code 0 only"
-    + " if every endpoint succeeded."})
+@Command(name = "status", description = {"Shows a campaign's progress, wave by wave and endpoint by endpoint.",
+    "The campaign: state and reason, axes, current wave, next window, notices not delivered yet.",
+    "The waves: numbered from 1; OK%% of the wave's size, FAIL%% of its finished deployments, soak end, gate.",
+    "With --endpoint E: that deployment's states with times, notice receipt, deferral, next attempt, timeout and"
+        + " full log.",
+    "With --watch: follows it until it is over (redraws on a terminal, else one line per change); exit code 0"
+        + " only if every endpoint succeeded."})
 public final class CampaignStatusCommand extends CliCommand {
   @Parameters(index = "0", paramLabel = "ID", description = "The campaign id.")
   private String campaignId;

@@ -159,4 +159,25 @@ class CampaignCreateOptionsTest {
     assertThat(sent(admin.run("campaign", "create", "--release", "office@7.6.4", "--targets", "all"))
         .getReleaseName()).isEqualTo("office");
   }
+
+  @Test
+  void help_percentSignsInSyntax_formattedWithoutPicocliWarnings() {
+    // picocli formats help lines with String.format: an unescaped % makes it warn on System.err and print the
+    // line raw, so the warning is what shows the mistake.
+    java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream err = System.err;
+    System.setErr(new java.io.PrintStream(warnings, true, StandardCharsets.UTF_8));
+    Result create;
+    Result status;
+    try {
+      create = admin.run("campaign", "create", "--help");
+      status = admin.run("campaign", "status", "--help");
+    } finally {
+      System.setErr(err);
+    }
+
+    assertThat(warnings.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+    assertThat(create.out()).contains("success=90%|9", "P % of the rest", "success=95%,soak=24h").doesNotContain("%%");
+    assertThat(status.out()).contains("OK% of the wave's size").doesNotContain("%%");
+  }
 }

@@ -20,9 +20,9 @@ public final class RolloutOptions {
 
   @Option(names = "--wave", paramLabel = "SPEC", converter = WaveSpecs.class, description = {
       "A wave (repeatable, in order). SPEC: comma-separated items:",
-      "  groups=G1+G2 | percent=P   the wave's endpoints: these groups' targets, or P % of the rest",
-      "  name=N  success=90%|9  error=10%|2  min-sample=N  soak=D  go",
-      "e.g. --wave name=pilot,groups=site-a+site-b,success=90%,error=2,min-sample=3,soak=2h,go",
+      "  groups=G1+G2 | percent=P   the wave's endpoints: these groups' targets, or P %% of the rest",
+      "  name=N  success=90%%|9  error=10%%|2  min-sample=N  soak=D  go",
+      "e.g. --wave name=pilot,groups=site-a+site-b,success=90%%,error=2,min-sample=3,soak=2h,go",
       "     --wave name=rest,percent=100",
       "A big-bang campaign takes at most one --wave: the gate of its single wave."})
   List<WaveSpec> waves = new ArrayList<>();

@@ -30,8 +30,8 @@ public final class ScheduleOptions {
   Execution execution;
 
   @Option(names = "--start-at", paramLabel = "INSTANT", description = {"Start the campaign at this instant "
-      + "(campaign start makes it SCHEDULED until then), e.g. 2027-03-27T00:00:00+01:00, or a local",
-      "date-time such as 2027-03-27T00:00 with --zone."})
+      + "(campaign start makes it SCHEDULED until then),", "e.g. 2027-03-27T00:00:00+01:00, or a local date-time"
+      + " such as 2027-03-27T00:00 with --zone."})
   String startAt;
 
   @Option(names = "--deadline", paramLabel = "INSTANT", description = "Pull only: after this instant the release"
