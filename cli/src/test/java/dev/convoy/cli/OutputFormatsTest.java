@@ -73,9 +73,10 @@ class OutputFormatsTest {
     assertThat(list.out()).isEqualTo("campaign_id,state,release,targets,created_at,title\r\n"
         + "c-1,DRAFT,hello@1.0.0,group:lab,,\"Lab, \"\"first\"\"\"\r\n");
     assertThat(status.out()).isEqualTo(String.join("\r\n",
-        "endpoint_id,hostname,state,attempt,exit_code,detail",
-        "ep-1,pc-1,SUCCEEDED,1,0,installed",
-        "ep-2,pc-2,FAILED,1,3,install script failed",
+        "endpoint_id,hostname,state,attempt,exit_code,detail,wave,notice_delivered_at,deferred_until,next_attempt_at,"
+            + "timed_out",
+        "ep-1,pc-1,SUCCEEDED,1,0,installed,1,,,,false",
+        "ep-2,pc-2,FAILED,1,3,install script failed,1,,,,false",
         ""));
   }
 

@@ -20,13 +20,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code convoy campaign status ID [--watch]}: counts per state, progress, one row per endpoint. With
- * {@code --watch} it follows the campaign until it is over and exits 0 only if every endpoint succeeded. With
- * {@code --endpoint E} it shows that endpoint's deployment and its full log excerpt.
+ * {@code convoy campaign status ID [--watch]}: state and reason, axes, current wave, next window, pending notices,
+ * counts per state, progress, one row per wave and one per endpoint. With {@code --watch} it follows the campaign
+ * until it is over and exits 0 only if every endpoint succeeded. With {@code --endpoint E} it shows that endpoint's
+ * deployment: history, notice receipt, deferral, next attempt, timeout and its full log excerpt.
  */
-@Command(name = "status", description = {"Shows a campaign's progress and one row per endpoint.",
-    "With --endpoint E: that endpoint's deployment with its exit code and full log excerpt.",
-    "With --watch: follows it until it is over; exit code 0 only if every endpoint succeeded."})
+@Command(name = "status", description = {"Shows a campaign's progress, wave by wave and endpoint by endpoint.",
+    "The campaign: state and reason, axes, current wave, next window, notices not delivered yet.",
+    "The waves: numbered from 1; OK%% of the wave's size, FAIL%% of its finished deployments, soak end, gate.",
+    "With --endpoint E: that deployment's states with times, notice receipt, deferral, next attempt, timeout and"
+        + " full log.",
+    "With --watch: follows it until it is over (redraws on a terminal, else one line per change); exit code 0"
+        + " only if every endpoint succeeded."})
 public final class CampaignStatusCommand extends CliCommand {
   @Parameters(index = "0", paramLabel = "ID", description = "The campaign id.")
   private String campaignId;
@@ -35,7 +40,7 @@ public final class CampaignStatusCommand extends CliCommand {
   private boolean watch;
 
   @Option(names = {"-e", "--endpoint"}, paramLabel = "E",
-      description = "Show only this endpoint's deployment: state, attempt, exit code, detail and its full log.")
+      description = "Show only this endpoint's deployment: its history, notice, deferral, retries and full log.")
   private String endpoint;
 
   @Mixin

@@ -1,5 +1,6 @@
 package dev.convoy.cli.campaign;
 
+import dev.convoy.cli.campaign.options.Choices;
 import dev.convoy.cli.output.Csv;
 import dev.convoy.cli.output.Table;
 import dev.convoy.cli.output.Times;
@@ -17,15 +18,15 @@ public final class CampaignView {
     return release.getName() + "@" + release.getVersion();
   }
 
-  /** The campaign as aligned {@code key value} lines. */
+  /** The campaign as aligned {@code key value} lines, its settings ({@link CampaignSettings}) after the basics. */
   public static String render(Campaign campaign) {
     Table table = new Table("campaign", campaign.getCampaignId())
         .row("title", campaign.getTitle())
         .row("release", release(campaign.getRelease()))
         .row("targets", TargetsParser.format(campaign.getTargets()))
-        .row("state", campaign.getState().name())
+        .row("state", state(campaign))
         .row("action", action(campaign))
-        .row("mode", campaign.getDelivery() + " / " + campaign.getRollout() + " / " + campaign.getExecution())
+        .row("mode", axes(campaign))
         .row("created", Times.iso(campaign.getCreatedAt()) + " by " + campaign.getCreatedBy());
     if (Times.instant(campaign.getStartedAt()) != null) {
       table.row("started", Times.iso(campaign.getStartedAt()));
@@ -33,7 +34,20 @@ public final class CampaignView {
     if (Times.instant(campaign.getFinishedAt()) != null) {
       table.row("finished", Times.iso(campaign.getFinishedAt()));
     }
+    CampaignSettings.rows(campaign, table);
     return table.render();
+  }
+
+  /** {@code RUNNING}, or {@code PAUSED (error threshold breached)} with the server's reason. */
+  public static String state(Campaign campaign) {
+    String reason = campaign.getStateReason().strip();
+    return campaign.getState().name() + (reason.isEmpty() ? "" : " (" + reason + ")");
+  }
+
+  /** The three axes: {@code push / phased / automatic}; {@code -} for one the server left unset. */
+  public static String axes(Campaign campaign) {
+    return Choices.word(campaign.getDelivery()) + " / " + Choices.word(campaign.getRollout()) + " / "
+        + Choices.word(campaign.getExecution());
   }
 
   /** {@code install}, {@code uninstall}, with {@code (downgrade allowed)} when the campaign allows one. */
@@ -45,7 +59,7 @@ public final class CampaignView {
   /** One row per campaign, or a hint when there is none. */
   public static String render(ListCampaignsResponse response) {
     if (response.getCampaignsCount() == 0) {
-      return "No campaigns yet. Create one with: convoy campaign create --release N@V --targets group:G\n";
+      return "No campaigns yet. Create one with: convoy campaign create N@V --targets group:G\n";
     }
     Table table = new Table("CAMPAIGN", "STATE", "RELEASE", "TARGETS", "CREATED", "TITLE");
     for (Campaign campaign : response.getCampaignsList()) {

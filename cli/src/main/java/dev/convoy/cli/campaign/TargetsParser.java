@@ -54,15 +54,22 @@ public final class TargetsParser {
     return Targets.newBuilder().setAll(all).addAllGroups(groups).addAllEndpointIds(endpoints).build();
   }
 
-  /** The inverse: {@code all}, or {@code group:a, endpoint:ep-1}. */
+  /**
+   * The inverse: {@code all}, or {@code group:a, endpoint:ep-1}, then the exclusions if any:
+   * {@code all except group:kiosks, endpoint:ep-3}.
+   */
   public static String format(Targets targets) {
-    if (targets.getAll()) {
-      return "all";
-    }
     List<String> parts = new java.util.ArrayList<>();
+    if (targets.getAll()) {
+      parts.add("all");
+    }
     targets.getGroupsList().forEach(g -> parts.add("group:" + g));
     targets.getEndpointIdsList().forEach(e -> parts.add("endpoint:" + e));
-    return parts.isEmpty() ? "(none)" : String.join(", ", parts);
+    List<String> excluded = new java.util.ArrayList<>();
+    targets.getExcludeGroupsList().forEach(g -> excluded.add("group:" + g));
+    targets.getExcludeEndpointIdsList().forEach(e -> excluded.add("endpoint:" + e));
+    String included = parts.isEmpty() ? "(none)" : String.join(", ", parts);
+    return excluded.isEmpty() ? included : included + " except " + String.join(", ", excluded);
   }
 
   private static void add(Set<String> into, String name, String item) {

@@ -74,9 +74,13 @@ public interface WatchDisplay {
     }
   }
 
-  /** One progress line per update, then the full view at the end: readable in logs and CI output. */
+  /**
+   * One progress line per change (an update that would print the same line as the one before prints nothing), then
+   * the full view at the end: readable in logs and CI output.
+   */
   final class Lines implements WatchDisplay {
     private final PrintWriter out;
+    private String previous = "";
 
     public Lines(PrintWriter out) {
       this.out = out;
@@ -84,8 +88,12 @@ public interface WatchDisplay {
 
     @Override
     public void update(CampaignStatus status) {
-      out.println(CampaignStatusView.progressLine(status));
-      out.flush();
+      String line = CampaignStatusView.progressLine(status);
+      if (!line.equals(previous)) {
+        out.println(line);
+        out.flush();
+        previous = line;
+      }
     }
 
     @Override

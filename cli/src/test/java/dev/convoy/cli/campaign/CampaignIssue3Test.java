@@ -83,6 +83,7 @@ class CampaignIssue3Test {
         + "exit code  28\n"
         + "detail     install script failed\n"
         + "updated    -\n"
+        + "notice     not delivered yet\n"
         + "\nLog excerpt:\n" + LOG);
   }
 
@@ -104,8 +105,9 @@ class CampaignIssue3Test {
     Result result = admin.run("campaign", "status", id, "--endpoint", "ep-2", "-o", "csv");
 
     assertThat(result.out()).isEqualTo(
-        "endpoint_id,hostname,state,attempt,exit_code,detail,updated_at,log_excerpt\r\n"
-        + "ep-2,pc-2,FAILED,2,28,install script failed,,\"" + LOG + "\"\r\n");
+        "endpoint_id,hostname,state,attempt,exit_code,detail,updated_at,log_excerpt,wave,notice_delivered_at,"
+        + "deferred_until,deferral_count,next_attempt_at,timed_out\r\n"
+        + "ep-2,pc-2,FAILED,2,28,install script failed,,\"" + LOG + "\",1,,,0,,false\r\n");
   }
 
   @Test

@@ -8,7 +8,10 @@ import dev.convoy.cli.testing.Statuses;
 import dev.convoy.protocol.v1.Campaign;
 import dev.convoy.protocol.v1.CampaignState;
 import dev.convoy.protocol.v1.CampaignStatus;
+import dev.convoy.protocol.v1.Delivery;
 import dev.convoy.protocol.v1.DeploymentState;
+import dev.convoy.protocol.v1.Execution;
+import dev.convoy.protocol.v1.Rollout;
 import dev.convoy.protocol.v1.Endpoint;
 import dev.convoy.protocol.v1.Release;
 import dev.convoy.protocol.v1.Targets;
@@ -18,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class CampaignStatusViewTest {
   private static final Campaign CAMPAIGN = Campaign.newBuilder().setCampaignId("c-7").setTitle("Office rollout")
       .setRelease(Release.newBuilder().setName("office").setVersion("7.6.4"))
-      .setTargets(Targets.newBuilder().addGroups("lab")).build();
+      .setTargets(Targets.newBuilder().addGroups("lab")).setDelivery(Delivery.PUSH).setRollout(Rollout.BIG_BANG)
+      .setExecution(Execution.AUTOMATIC).build();
   private static final Endpoint PC1 = Statuses.endpoint("ep-1", "pc-1", "lab", true);
   private static final Endpoint PC2 = Statuses.endpoint("ep-2", "pc-2", "lab", true);
   private static final Endpoint PC3 = Statuses.endpoint("ep-3", "pc-3", "lab", false);
@@ -35,6 +39,7 @@ class CampaignStatusViewTest {
     assertThat(CampaignStatusView.render(mixed())).isEqualTo("""
         Campaign c-7: Office rollout
           release office@7.6.4   targets group:lab   state RUNNING
+          push / big-bang / automatic
           [##########x-----------]  1/3 succeeded, 1 failed, 1 in progress (66% done)
           states  DOWNLOADING 1, SUCCEEDED 1, FAILED 1
 

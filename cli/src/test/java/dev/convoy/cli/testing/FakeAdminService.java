@@ -4,7 +4,11 @@ import com.google.protobuf.Timestamp;
 import dev.convoy.protocol.v1.AddPublisherKeyRequest;
 import dev.convoy.protocol.v1.AdminServiceGrpc;
 import dev.convoy.protocol.v1.Campaign;
+import dev.convoy.protocol.v1.CampaignCommandRequest;
+import dev.convoy.protocol.v1.CampaignReport;
 import dev.convoy.protocol.v1.CampaignState;
+import dev.convoy.protocol.v1.GetCampaignReportRequest;
+import dev.convoy.protocol.v1.RollbackWaveRequest;
 import dev.convoy.protocol.v1.CampaignStatus;
 import dev.convoy.protocol.v1.ComplianceReport;
 import dev.convoy.protocol.v1.CreateGroupRequest;
@@ -85,6 +89,9 @@ public final class FakeAdminService extends AdminServiceGrpc.AdminServiceImplBas
   /** Trusted publisher keys; signed uploads are verified against them. */
   public final FakePublishers publishers = new FakePublishers();
   private final FakeCompliance compliance = new FakeCompliance(inventory, campaigns::values);
+  /** Pause, resume, abort, cancel, advance, rollback and report, with the requests received. */
+  public final FakeCampaignControl control = new FakeCampaignControl(campaigns,
+      () -> String.valueOf(ids.incrementAndGet()), this::lastStatus);
 
   /** Stores an inventory: shorthand for {@code inventory.put}. */
   public void putInventory(EndpointInventory endpointInventory) {
@@ -192,7 +199,12 @@ public final class FakeAdminService extends AdminServiceGrpc.AdminServiceImplBas
     Campaign campaign = Campaign.newBuilder().setCampaignId("c-" + ids.incrementAndGet())
         .setTitle(request.getTitle()).setRelease(release).setTargets(request.getTargets())
         .setState(CampaignState.DRAFT).setCreatedBy("CN=admin,OU=person,O=Convoy")
-        .setAction(request.getAction()).setAllowDowngrade(request.getAllowDowngrade()).build();
+        .setAction(request.getAction()).setAllowDowngrade(request.getAllowDowngrade())
+        .setDelivery(request.getDelivery()).setRollout(request.getRollout()).setExecution(request.getExecution())
+        .setStartAt(request.getStartAt()).addAllWindows(request.getWindowsList()).setNotice(request.getNotice())
+        .setDeferral(request.getDeferral()).setDeadline(request.getDeadline()).addAllWaves(request.getWavesList())
+        .setOnError(request.getOnError()).setTimeouts(request.getTimeouts()).setRetry(request.getRetry())
+        .setPrestage(!request.getNoPrestage()).setPreset(request.getPreset()).build();
     campaigns.put(campaign.getCampaignId(), campaign);
     reply(response, campaign);
   }
@@ -223,8 +235,7 @@ public final class FakeAdminService extends AdminServiceGrpc.AdminServiceImplBas
       response.onError(notFound(request.getCampaignId()));
       return;
     }
-    List<CampaignStatus> script = watchScript.apply(campaign);
-    CampaignStatus last = script.get(script.size() - 1);
+    CampaignStatus last = lastStatus(campaign);
     if (!request.getEndpointId().isEmpty()) {
       last = last.toBuilder().clearDeployments().addAllDeployments(last.getDeploymentsList().stream()
           .filter(d -> d.getEndpointId().equals(request.getEndpointId())).toList()).build();
@@ -241,6 +252,46 @@ public final class FakeAdminService extends AdminServiceGrpc.AdminServiceImplBas
     }
     watchScript.apply(campaign).forEach(response::onNext);
     response.onCompleted();
+  }
+
+  @Override
+  public void pauseCampaign(CampaignCommandRequest request, StreamObserver<Campaign> response) {
+    answer(response, () -> control.command("pause", request));
+  }
+
+  @Override
+  public void resumeCampaign(CampaignCommandRequest request, StreamObserver<Campaign> response) {
+    answer(response, () -> control.command("resume", request));
+  }
+
+  @Override
+  public void abortCampaign(CampaignCommandRequest request, StreamObserver<Campaign> response) {
+    answer(response, () -> control.command("abort", request));
+  }
+
+  @Override
+  public void cancelCampaign(CampaignCommandRequest request, StreamObserver<Campaign> response) {
+    answer(response, () -> control.command("cancel", request));
+  }
+
+  @Override
+  public void advanceCampaign(CampaignCommandRequest request, StreamObserver<Campaign> response) {
+    answer(response, () -> control.command("advance", request));
+  }
+
+  @Override
+  public void rollbackWave(RollbackWaveRequest request, StreamObserver<Campaign> response) {
+    answer(response, () -> control.rollback(request));
+  }
+
+  @Override
+  public void getCampaignReport(GetCampaignReportRequest request, StreamObserver<CampaignReport> response) {
+    answer(response, () -> control.report(request.getCampaignId()));
+  }
+
+  private CampaignStatus lastStatus(Campaign campaign) {
+    List<CampaignStatus> script = watchScript.apply(campaign);
+    return script.get(script.size() - 1);
   }
 
   @Override

@@ -1,0 +1,103 @@
+package dev.convoy.cli.campaign;
+
+import dev.convoy.cli.CliContext;
+import dev.convoy.protocol.v1.AdminServiceGrpc.AdminServiceBlockingStub;
+import dev.convoy.protocol.v1.Campaign;
+import dev.convoy.protocol.v1.CampaignCommandRequest;
+import picocli.CommandLine.Command;
+
+/** The five {@link CampaignControlCommand}s. */
+final class CampaignControlCommands {
+  private CampaignControlCommands() {}
+
+  @Command(name = "pause", description = "Pauses a running campaign: no install starts until resume"
+      + " (running installs finish).")
+  static final class Pause extends CampaignControlCommand {
+    Pause(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    Campaign send(AdminServiceBlockingStub admin, CampaignCommandRequest request) {
+      return admin.pauseCampaign(request);
+    }
+
+    @Override
+    String next(Campaign campaign) {
+      return "Paused. Resume it with: convoy campaign resume " + campaign.getCampaignId();
+    }
+  }
+
+  @Command(name = "resume", description = "Resumes a paused campaign.")
+  static final class Resume extends CampaignControlCommand {
+    Resume(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    Campaign send(AdminServiceBlockingStub admin, CampaignCommandRequest request) {
+      return admin.resumeCampaign(request);
+    }
+
+    @Override
+    String next(Campaign campaign) {
+      return "Follow it with: convoy campaign status " + campaign.getCampaignId() + " --watch";
+    }
+  }
+
+  @Command(name = "abort", description = {"Aborts a running or paused campaign for good: deployments that have"
+      + " not started installing are dropped.", "Installs already running finish; nothing is rolled back"
+      + " (see rollback)."})
+  static final class Abort extends CampaignControlCommand {
+    Abort(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    Campaign send(AdminServiceBlockingStub admin, CampaignCommandRequest request) {
+      return admin.abortCampaign(request);
+    }
+
+    @Override
+    String next(Campaign campaign) {
+      return "Aborted. What happened: convoy campaign report " + campaign.getCampaignId();
+    }
+  }
+
+  @Command(name = "cancel", description = "Cancels a campaign that is in draft, scheduled, running or paused;"
+      + " deployments that have not started installing are dropped.")
+  static final class Cancel extends CampaignControlCommand {
+    Cancel(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    Campaign send(AdminServiceBlockingStub admin, CampaignCommandRequest request) {
+      return admin.cancelCampaign(request);
+    }
+
+    @Override
+    String next(Campaign campaign) {
+      return "Cancelled. What happened: convoy campaign report " + campaign.getCampaignId();
+    }
+  }
+
+  @Command(name = "advance", description = "Gives the go to widen a phased campaign to its next wave (a wave"
+      + " shown AWAITING_GO waits for it).")
+  static final class Advance extends CampaignControlCommand {
+    Advance(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    Campaign send(AdminServiceBlockingStub admin, CampaignCommandRequest request) {
+      return admin.advanceCampaign(request);
+    }
+
+    @Override
+    String next(Campaign campaign) {
+      return "Current wave: " + (campaign.getCurrentWave() + 1) + " of " + campaign.getWavesCount()
+          + ". Follow it with: convoy campaign status " + campaign.getCampaignId() + " --watch";
+    }
+  }
+}
