@@ -111,12 +111,6 @@ class CampaignCreateErrorsTest {
   }
 
   @Test
-  void create_deadlineOnPush_refused() {
-    assertThat(refused("office@7.6.4", "--targets", "all", "--deadline", "2027-04-10T18:00:00Z").err())
-        .contains("--deadline applies to pull campaigns only (expected: --delivery pull)");
-  }
-
-  @Test
   void create_deadlineBeforeStart_refused() {
     assertThat(refused("office@7.6.4", "--targets", "all", "--delivery", "pull", "--start-at", "2027-04-10",
         "--deadline", "2027-04-01", "--zone", "UTC").err())

@@ -34,8 +34,9 @@ public final class ScheduleOptions {
       + " such as 2027-03-27T00:00 with --zone."})
   String startAt;
 
-  @Option(names = "--deadline", paramLabel = "INSTANT", description = "Pull only: after this instant the release"
-      + " installs like a push campaign, in the next window. Same forms as --start-at.")
+  @Option(names = "--deadline", paramLabel = "INSTANT", description = "Pull: after this instant the release"
+      + " installs like a push campaign, in the next window. Push and pull: no deferral may end after it."
+      + " Same forms as --start-at.")
   String deadline;
 
   @Option(names = "--zone", paramLabel = "ZONE", description = "The IANA zone (e.g. Europe/Paris) in which local"
@@ -61,9 +62,6 @@ public final class ScheduleOptions {
         .map(s -> parse("--start-at", () -> InstantText.parse(s, localZone)));
     Optional<Instant> end = Optional.ofNullable(deadline)
         .map(d -> parse("--deadline", () -> InstantText.parse(d, localZone)));
-    if (end.isPresent() && delivery != Delivery.PULL) {
-      throw new UsageException("--deadline applies to pull campaigns only (expected: --delivery pull)");
-    }
     if (start.isPresent() && end.isPresent() && !end.get().isAfter(start.get())) {
       throw new UsageException("--deadline " + end.get() + " is not after --start-at " + start.get()
           + " (expected: a deadline after the start)");
