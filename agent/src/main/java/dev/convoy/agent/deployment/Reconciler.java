@@ -172,7 +172,8 @@ public final class Reconciler implements AutoCloseable {
 
   /** @return false if a deployment could not progress for a passing reason */
   private boolean pass(DesiredState desired, Pass pass) {
-    if (resumePending) {
+    // At start, and while no desired state has arrived since, the journal (with its last terms) is the work list.
+    if (resumePending || desired == null) {
       for (JournalEntry entry : journal.all()) {
         if (!entry.state().terminal() && !walk(entry.deploymentId(), pass, () -> resume(entry.deploymentId(), null))) {
           return false;
