@@ -9,7 +9,15 @@ import dev.convoy.agent.deployment.ReportOutbox;
 import dev.convoy.agent.deployment.ServerApi;
 import dev.convoy.agent.download.ChunkedDownloader;
 import dev.convoy.agent.download.RateLimiter;
+import dev.convoy.agent.deployment.CampaignPorts;
 import dev.convoy.agent.deployment.DeploymentAction;
+import dev.convoy.agent.local.LocalRequestHandler;
+import dev.convoy.agent.local.LocalSocketServer;
+import dev.convoy.agent.notice.NoticeBook;
+import dev.convoy.agent.notice.Notices;
+import dev.convoy.agent.notice.NotifySend;
+import dev.convoy.agent.process.CommandRunner;
+import dev.convoy.agent.process.Executables;
 import dev.convoy.agent.grpc.AgentConnection;
 import dev.convoy.agent.grpc.ProtoInventoryHasher;
 import dev.convoy.agent.inventory.ExecutorScheduler;
@@ -46,9 +54,13 @@ final class Agent implements AutoCloseable {
   private final SessionLoop session;
   private final InventorySchedule schedule;
   private final ExecutorScheduler scheduler;
+  private final ExecutorScheduler rechecks;
+  private final LocalSocketServer local;
 
   private Agent(AgentConnection connection, ReportOutbox outbox, Reconciler reconciler, SessionLoop session,
-      InventorySchedule schedule, ExecutorScheduler scheduler) {
+      InventorySchedule schedule, ExecutorScheduler scheduler, ExecutorScheduler rechecks, LocalSocketServer local) {
+    this.rechecks = rechecks;
+    this.local = local;
     this.connection = connection;
     this.outbox = outbox;
     this.reconciler = reconciler;
@@ -76,10 +88,16 @@ final class Agent implements AutoCloseable {
     ChunkedDownloader downloader = new ChunkedDownloader(dir.downloads(), server,
         RateLimiter.of(config.downloadRateLimit()));
     AtomicReference<SessionLoop> sessionRef = new AtomicReference<>();
+    ExecutorScheduler rechecks = new ExecutorScheduler("convoy-gate-recheck");
+    NoticeBook noticeBook = new NoticeBook(dir.notices());
+    String bus = System.getenv(Notices.BUS_VARIABLE);
+    Notices notices = new Notices(noticeBook, new NotifySend(new CommandRunner(), Executables.system(), bus),
+        System.getenv());
     Reconciler reconciler = new Reconciler(journal, outbox, downloader, installStep, dir::work,
         new Backoff(config.backoffInitial(), config.backoffMax(), random), clock,
         action -> sessionRef.get().inventoryDue(
-            action == DeploymentAction.UNINSTALL ? ReportReason.UNINSTALL : ReportReason.INSTALL));
+            action == DeploymentAction.UNINSTALL ? ReportReason.UNINSTALL : ReportReason.INSTALL),
+        new CampaignPorts(server, notices, rechecks, () -> sessionRef.get().syncDue(), null));
     InventoryCollector collector = InventorySetup.collector(config, journal::managedPackages, clock);
     InventoryReporter reporter = new InventoryReporter(collector::collect, new ProtoInventoryHasher(),
         server::reportInventory);
@@ -96,17 +114,21 @@ final class Agent implements AutoCloseable {
         config.inventoryInterval());
     outbox.start();
     reconciler.start();
+    LocalSocketServer local = LocalSocketServer.start(dir.socket(),
+        new LocalRequestHandler(reconciler.selfService(), noticeBook));
     session.start();
     schedule.start();
-    return new Agent(connection, outbox, reconciler, session, schedule, scheduler);
+    return new Agent(connection, outbox, reconciler, session, schedule, scheduler, rechecks, local);
   }
 
   /** Stops connecting, stops the worker (journaled states stay), stops sending, closes the channel. */
   @Override
   public void close() {
     logger.info("agent stopping");
+    local.close();
     schedule.close();
     scheduler.close();
+    rechecks.close();
     session.close();
     reconciler.close();
     outbox.close();

@@ -14,14 +14,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code convoy-agent}: the workstation agent's command line and composition root. This package
- * ({@code AgentMain}, {@link EnrollCommand}, {@link RunCommand}, {@link Agent}) is the only code that wires objects
+ * ({@code AgentMain}, {@link EnrollCommand}, {@link RunCommand}, {@link UserCommands}, {@link Agent}) is the only
+ * code that wires objects
  * together; everything else receives what it needs.
  *
  * <p>Exit codes: 0 success, 1 runtime or server error, 2 usage error. Every error is one line on stderr,
  * starting with {@code error: }.
  */
 @Command(name = "convoy-agent", mixinStandardHelpOptions = true, versionProvider = AgentMain.Version.class,
-    description = "The Convoy workstation agent.", subcommands = {EnrollCommand.class, RunCommand.class})
+    description = "The Convoy workstation agent.", subcommands = {EnrollCommand.class, RunCommand.class, UserCommands.Catalog.class,
+        UserCommands.Install.class, UserCommands.Notices.class, UserCommands.Defer.class})
 public final class AgentMain implements Runnable {
   /** Success. */
   public static final int OK = 0;
@@ -73,7 +75,7 @@ public final class AgentMain implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a command is required: enroll or run");
+    throw new ParameterException(spec.commandLine(), "a command is required: enroll, run, catalog, install, notices or defer");
   }
 
   /** {@code --version}. */

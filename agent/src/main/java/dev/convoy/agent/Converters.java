@@ -45,4 +45,38 @@ final class Converters {
       throw new TypeConversionException("'" + value + "' (expected: bytes per second, >= 0; 0 = unlimited)");
     }
   }
+
+  /** {@code 90s}, {@code 30m}, {@code 72h}, {@code 3d}, combinations such as {@code 1h30m}, or ISO-8601 {@code PT72H}. */
+  static final class DurationConverter implements ITypeConverter<java.time.Duration> {
+    private static final java.util.regex.Pattern SHORT = java.util.regex.Pattern.compile("(?:(\\d{1,6})d)?(?:(\\d{1,6})h)?"
+        + "(?:(\\d{1,6})m)?(?:(\\d{1,9})s)?");
+
+    @Override
+    public java.time.Duration convert(String value) {
+      String text = value.trim();
+      java.time.Duration duration = null;
+      if (text.toUpperCase(java.util.Locale.ROOT).startsWith("P")) {
+        try {
+          duration = java.time.Duration.parse(text.toUpperCase(java.util.Locale.ROOT));
+        } catch (java.time.format.DateTimeParseException e) {
+          duration = null;
+        }
+      } else {
+        java.util.regex.Matcher m = SHORT.matcher(text);
+        if (!text.isEmpty() && m.matches()) {
+          duration = java.time.Duration.ofDays(part(m, 1)).plusHours(part(m, 2)).plusMinutes(part(m, 3))
+              .plusSeconds(part(m, 4));
+        }
+      }
+      if (duration == null || duration.isZero() || duration.isNegative()) {
+        throw new TypeConversionException("'" + value + "' (expected: a duration > 0 such as 90s, 30m, 4h, 3d, 1h30m "
+            + "or PT4H)");
+      }
+      return duration;
+    }
+
+    private static long part(java.util.regex.Matcher m, int group) {
+      return m.group(group) == null ? 0 : Long.parseLong(m.group(group));
+    }
+  }
 }

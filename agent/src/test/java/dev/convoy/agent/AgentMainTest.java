@@ -112,7 +112,7 @@ class AgentMainTest {
   @Test
   void noCommand_isAUsageError() {
     assertThat(run()).isEqualTo(AgentMain.USAGE_ERROR);
-    assertThat(err.toString()).startsWith("error: a command is required: enroll or run");
+    assertThat(err.toString()).startsWith("error: a command is required: enroll, run, catalog, install, notices or defer");
   }
 
   @Test

@@ -64,7 +64,7 @@ class AgentWiringTest {
     grpc.register(agent);
 
     var reports = agentService.awaitTerminal("dep-1");
-    assertThat(reports).extracting(StatusReport::getState).containsExactly(DeploymentState.OFFERED,
+    assertThat(reports).extracting(StatusReport::getState).containsExactly(DeploymentState.OFFERED, DeploymentState.NOTIFIED,
         DeploymentState.DOWNLOADING, DeploymentState.DOWNLOADED, DeploymentState.INSTALLING,
         DeploymentState.VERIFYING, DeploymentState.SUCCEEDED);
     assertThat(Files.readAllBytes(FakeInstaller.installed(config.dataDir().managed(), "hello", "1.0.0")))

@@ -39,6 +39,16 @@ public record DataDir(Path root) {
     return root.resolve("managed");
   }
 
+  /** {@code notices.json}: the notices shown on this endpoint ({@code convoy-agent notices}). */
+  public Path notices() {
+    return root.resolve("notices.json");
+  }
+
+  /** {@code agent.sock}: the daemon's local socket for the user commands (agent/README.md, "Local socket"). */
+  public Path socket() {
+    return root.resolve("agent.sock");
+  }
+
   /** {@code facts.d/}: executables that print custom facts (docs/inventory.md). */
   public Path factsDir() {
     return root.resolve("facts.d");

@@ -5,259 +5,154 @@ import static dev.convoy.agent.deployment.DeploymentState.DOWNLOADED;
 import static dev.convoy.agent.deployment.DeploymentState.DOWNLOADING;
 import static dev.convoy.agent.deployment.DeploymentState.FAILED;
 import static dev.convoy.agent.deployment.DeploymentState.FAILED_VERIFICATION;
-import static dev.convoy.agent.deployment.DeploymentState.INSTALLING;
-import static dev.convoy.agent.deployment.DeploymentState.SUCCEEDED;
+import static dev.convoy.agent.deployment.DeploymentState.NOTIFIED;
 
 import dev.convoy.agent.download.ChunkedDownloader;
 import dev.convoy.agent.download.DownloadResult;
-import dev.convoy.agent.download.IncompleteDownloadException;
 import dev.convoy.agent.download.PayloadVerificationException;
-import dev.convoy.release.ReleaseVerificationException;
-import dev.convoy.release.VerifiedRelease;
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Walks one deployment from its journaled state to a terminal one, following {@link Transitions}. Each state is
- * journaled (durably) before its report is queued. Resuming is the same walk: DOWNLOADING continues the download
- * from the last verified offset; DOWNLOADED, INSTALLING and VERIFYING (re-)run the lifecycle, which is idempotent.
+ * Walks one deployment from its journaled state towards a terminal one, following {@link Transitions}: the notice,
+ * the download gate, the download, the install gate, the install permit ({@link Permits}), then the installer
+ * ({@link Installation}). Each state is journaled (durably) before its report is queued. A closed gate ends the
+ * walk with {@link Waiting}; resuming is the same walk: DOWNLOADING continues the download from the last verified
+ * offset; INSTALLING and VERIFYING re-run the lifecycle, which is idempotent.
  *
- * <p>Not thread-safe: only the reconciler's single worker thread calls it.
+ * <p>Not thread-safe: called under the deployment's lock (the reconciler's worker, or the local socket's thread).
  */
 final class DeploymentRunner {
   private static final Logger logger = LoggerFactory.getLogger(DeploymentRunner.class);
 
   private final DeploymentJournal journal;
-  private final ReportOutbox outbox;
   private final ChunkedDownloader downloader;
   private final InstallStep installStep;
   private final Function<String, Path> workDirs;
   private final Clock clock;
-  private final Consumer<DeploymentAction> installedChanged;
+  private final NoticeDisplay notices;
+  private final Transitioner transitioner;
+  private final Permits permits;
+  private final Installation installation;
 
-  DeploymentRunner(DeploymentJournal journal, ReportOutbox outbox, ChunkedDownloader downloader,
-      InstallStep installStep, Function<String, Path> workDirs, Clock clock, Consumer<DeploymentAction> installedChanged) {
-    this.installedChanged = installedChanged;
+  DeploymentRunner(DeploymentJournal journal, ChunkedDownloader downloader, InstallStep installStep,
+      Function<String, Path> workDirs, Clock clock, NoticeDisplay notices, Transitioner transitioner,
+      SyncReporter reporter) {
     this.journal = journal;
-    this.outbox = outbox;
     this.downloader = downloader;
     this.installStep = installStep;
     this.workDirs = workDirs;
     this.clock = clock;
+    this.notices = notices;
+    this.transitioner = transitioner;
+    this.permits = new Permits(journal, reporter, transitioner, clock);
+    this.installation = new Installation(downloader, installStep, workDirs, transitioner);
   }
 
   /** Journals and reports a new deployment (or a new attempt) as OFFERED, then walks it. */
-  void begin(DeploymentSpec spec) throws RetryLater {
-    DeploymentLog log = log(spec.deploymentId());
+  void begin(DeploymentSpec spec) throws RetryLater, Waiting {
     JournalEntry offered = journal.write(JournalEntry.offered(spec, clock.instant()));
-    log.line("OFFERED attempt=" + spec.attempt() + ": " + offered.detail());
-    outbox.enqueue(offered.report(""));
-    logger.info("deployment={} attempt={} release={} action={} state=OFFERED sequence=1",
-        spec.deploymentId(), spec.attempt(), spec.release().coordinates(), spec.action());
+    transitioner.log(spec.deploymentId()).line("OFFERED attempt=" + spec.attempt() + ": " + offered.detail());
+    transitioner.announce(offered);
+    logger.info("deployment={} attempt={} release={} action={} delivery={} execution={} state=OFFERED sequence=1",
+        spec.deploymentId(), spec.attempt(), spec.release().coordinates(), spec.action(), spec.terms().delivery(),
+        spec.terms().execution());
     resume(offered);
   }
 
-  /** Walks {@code entry} on from its journaled state until a terminal state. */
-  void resume(JournalEntry entry) throws RetryLater {
+  /** Walks {@code entry} on from its journaled state until a terminal state or a closed gate. */
+  void resume(JournalEntry entry) throws RetryLater, Waiting {
     JournalEntry current = entry;
+    if (current.notes().permitPending() && Transitions.beforeInstalling(current.state())) {
+      current = installation.run(permits.request(current), false); // a permit asked for before a restart
+    }
     while (!current.state().terminal()) {
       current = switch (current.state()) {
         case OFFERED -> offered(current);
+        case NOTIFIED, DEFERRED -> notified(current);
         case DOWNLOADING -> downloading(current);
-        case DOWNLOADED, INSTALLING, VERIFYING -> installing(current);
+        case DOWNLOADED, AWAITING_WINDOW, AWAITING_TECHNICIAN -> gate(current);
+        case INSTALLING, VERIFYING -> installation.run(current, true);
         default -> throw new IllegalStateException("deployment " + current.deploymentId() + " is in state "
             + current.state() + ", which this agent version does not handle");
       };
     }
   }
 
+  /** The server no longer lists it and it has not started installing: CANCELLED locally, download purged. */
+  void cancel(JournalEntry entry) {
+    transitioner.cancel(entry);
+  }
+
   private JournalEntry offered(JournalEntry entry) {
     DeploymentSpec spec = entry.spec();
     try {
-      installStep.check(spec, workDirs.apply(spec.deploymentId()), log(spec.deploymentId()));
+      installStep.check(spec, workDirs.apply(spec.deploymentId()), transitioner.log(spec.deploymentId()));
       if (spec.action() == DeploymentAction.INSTALL) {
         spec.release().checkFormat();
         spec.release().payloadSpec();
       }
     } catch (IllegalArgumentException e) {
-      return transition(entry, FAILED, e.getMessage(), -1);
+      return transitioner.transition(entry, FAILED, e.getMessage(), -1);
     }
-    if (spec.action() == DeploymentAction.UNINSTALL) {
-      return transition(entry, INSTALLING, "uninstalling " + spec.release().coordinates(), 0);
+    if (spec.action() == DeploymentAction.INSTALL
+        && installStep.alreadyInstalled(spec, workDirs.apply(spec.deploymentId()), transitioner.log(spec.deploymentId()))) {
+      return transitioner.transition(entry, ALREADY_INSTALLED, spec.release().coordinates()
+          + " is already installed; nothing downloaded", 0);
     }
-    if (installStep.alreadyInstalled(spec, workDirs.apply(spec.deploymentId()), log(spec.deploymentId()))) {
-      return transition(entry, ALREADY_INSTALLED, spec.release().coordinates() + " is already installed; nothing downloaded", 0);
+    Notice notice = spec.terms().notice();
+    notices.show(spec, clock.instant());
+    return transitioner.transition(entry, NOTIFIED, "notice shown: " + notice.titleOr(spec.release().coordinates()),
+        0, entry.notes().notified(clock.instant()));
+  }
+
+  /** NOTIFIED or DEFERRED: download when its gate allows, or go to the install gate when nothing is to download. */
+  private JournalEntry notified(JournalEntry entry) throws RetryLater, Waiting {
+    DeploymentSpec spec = entry.spec();
+    boolean nothingToFetch = spec.action() == DeploymentAction.UNINSTALL
+        || (entry.state() != NOTIFIED && Files.isRegularFile(downloader.payloadPath(spec.release().sha256())));
+    if (nothingToFetch) {
+      return gate(entry);
     }
-    return transition(entry, DOWNLOADING, "downloading " + spec.release().length() + " bytes", 0);
+    GateDecision decision = InstallGates.download(spec, entry.notes(), clock.instant());
+    if (!decision.open()) {
+      throw new Waiting(decision.recheckAt(), decision.resync(), "download: " + decision.reason());
+    }
+    return transitioner.transition(entry, DOWNLOADING, "downloading " + spec.release().length() + " bytes", 0);
+  }
+
+  /** The install gate as the agent reads it; open: verify the payload, ask for the permit, run the installer. */
+  private JournalEntry gate(JournalEntry entry) throws RetryLater, Waiting {
+    GateDecision decision = InstallGates.install(entry.spec(), entry.notes(), clock.instant());
+    if (!decision.open()) {
+      if (decision.waitIn() != null && entry.state() != decision.waitIn()
+          && Transitions.allowed(entry.state(), decision.waitIn())) {
+        transitioner.transition(entry, decision.waitIn(), decision.reason(), 0);
+      }
+      throw new Waiting(decision.recheckAt(), decision.resync(), decision.reason());
+    }
+    Installation.Prepared prepared = installation.prepare(entry);
+    if (prepared.failed() != null) {
+      return prepared.failed();
+    }
+    return installation.run(permits.request(entry), prepared, false);
   }
 
   private JournalEntry downloading(JournalEntry entry) throws RetryLater {
     try {
-      DownloadResult result = fetch(entry);
-      return transition(entry.withDownload(result.fetchedBytes(), result.resumedFromOffset()), DOWNLOADED,
+      DownloadResult result = installation.fetch(entry);
+      return transitioner.transition(entry.withDownload(result.fetchedBytes(), result.resumedFromOffset()), DOWNLOADED,
           "payload verified (" + entry.spec().release().length() + " bytes, sha256 " + entry.spec().release().sha256()
               + "), resumed from " + result.resumedFromOffset() + ", fetched " + result.fetchedBytes(), 0);
     } catch (PayloadVerificationException e) {
-      return transition(entry, FAILED_VERIFICATION, e.getMessage(), 0);
-    } catch (DownloadRefused e) {
-      return transition(entry, FAILED, e.getMessage(), 0);
+      return transitioner.transition(entry, FAILED_VERIFICATION, e.getMessage(), 0);
+    } catch (Installation.DownloadRefused e) {
+      return transitioner.transition(entry, FAILED, e.getMessage(), 0);
     }
   }
 
-  private JournalEntry installing(JournalEntry entry) throws RetryLater {
-    DeploymentSpec spec = entry.spec();
-    Path payload = null;
-    Map<String, String> parameters = null;
-    if (spec.action() == DeploymentAction.INSTALL) {
-      try {
-        payload = payload(entry);
-      } catch (PayloadVerificationException | DownloadRefused e) {
-        return transition(entry, FAILED, "payload lost and not fetched again: " + e.getMessage(), -1);
-      }
-      if (spec.release().signed()) {
-        try {
-          VerifiedRelease verified = verifySigned(entry, payload);
-          payload = verified.payload().orElseThrow();
-          parameters = verified.manifest().installer().parameters();
-        } catch (ReleaseVerificationException e) {
-          return refuse(entry, e.reason() + ": " + e.getMessage());
-        } catch (IOException e) {
-          if (Thread.currentThread().isInterrupted() || e instanceof ClosedByInterruptException) {
-            throw new RetryLater("verification of " + entry.deploymentId() + " interrupted: the agent is stopping", e);
-          }
-          return transition(entry, FAILED, "release file unreadable: " + e.getMessage(), -1);
-        }
-      }
-    }
-    boolean rerun = entry.state() != DOWNLOADED;
-    JournalEntry[] current = {entry};
-    Consumer<DeploymentState> progress = state -> current[0] = advanceIfAllowed(current[0], state);
-    InstallOutcome outcome = parameters == null
-        ? installStep.run(spec, payload, workDirs.apply(spec.deploymentId()), log(spec.deploymentId()), progress)
-        : installStep.run(spec, payload, parameters, workDirs.apply(spec.deploymentId()), log(spec.deploymentId()),
-            progress);
-    DeploymentState end = outcome.state();
-    String message = outcome.message();
-    if (rerun && end == ALREADY_INSTALLED) {
-      end = SUCCEEDED; // the previous agent process installed it and was stopped before journaling the result
-      message = "installed before the agent restarted: " + message;
-    }
-    if (!Transitions.allowed(current[0].state(), end) && Transitions.allowed(current[0].state(), INSTALLING)) {
-      current[0] = transition(current[0], INSTALLING, "installing " + spec.release().coordinates(), 0);
-    }
-    return transition(current[0], Transitions.allowed(current[0].state(), end) ? end : FAILED, message,
-        outcome.exitCode());
-  }
-
-  /** One streaming pass: signature, manifest, documents, every payload entry, version gate; then extracted. */
-  private VerifiedRelease verifySigned(JournalEntry entry, Path releaseFile) throws IOException {
-    DeploymentSpec spec = entry.spec();
-    Path workDir = workDirs.apply(spec.deploymentId());
-    DeploymentLog log = log(spec.deploymentId());
-    String installed = installStep.installedVersion(spec, workDir, log);
-    log.line("verifying signed release " + spec.release().coordinates() + " (installed: "
-        + (installed == null ? "none" : installed) + ", downgrade allowed: " + spec.allowDowngrade() + ")");
-    VerifiedRelease verified = SignedRelease.verify(spec, releaseFile, workDir, installed);
-    log.line("release verified: signer " + verified.signer().hex() + ", manifest sha256 " + verified.manifestSha256());
-    return verified;
-  }
-
-  /** A signed release refused: nothing was installed; the download and the staging area go. */
-  private JournalEntry refuse(JournalEntry entry, String detail) {
-    logger.warn("release refused deployment={} reason=\"{}\"", entry.deploymentId(), detail);
-    try {
-      SignedRelease.delete(workDirs.apply(entry.deploymentId()).resolve(SignedRelease.STAGED_NAME));
-      downloader.delete(entry.spec().release().sha256());
-    } catch (IOException e) {
-      logger.warn("clean-up incomplete deployment={} reason=\"{}\"", entry.deploymentId(), e.getMessage());
-    }
-    DeploymentState to = Transitions.allowed(entry.state(), FAILED_VERIFICATION) ? FAILED_VERIFICATION : FAILED;
-    return transition(entry, to, detail, 0);
-  }
-
-  private JournalEntry advanceIfAllowed(JournalEntry entry, DeploymentState state) {
-    if (entry.state() == state || !Transitions.allowed(entry.state(), state)) {
-      return entry; // re-running after a restart re-enters states the deployment already reported
-    }
-    return transition(entry, state, state == INSTALLING ? "installing " + entry.spec().release().coordinates()
-        : "verifying " + entry.spec().release().coordinates(), 0);
-  }
-
-  /**
-   * The payload, checked again: a file left by an earlier process is re-hashed against the release (the downloader
-   * returns it without fetching when it matches), and fetched again when it is missing or was changed since.
-   */
-  private Path payload(JournalEntry entry) throws RetryLater, DownloadRefused {
-    if (!Files.isRegularFile(downloader.payloadPath(entry.spec().release().sha256()))) {
-      logger.warn("payload missing deployment={} state={} (fetching it again)", entry.deploymentId(), entry.state());
-    }
-    return fetch(entry).payload();
-  }
-
-  private DownloadResult fetch(JournalEntry entry) throws RetryLater, DownloadRefused {
-    String id = entry.deploymentId();
-    try {
-      return downloader.download(id, entry.spec().release().payloadSpec());
-    } catch (IncompleteDownloadException | InterruptedIOException e) {
-      throw new RetryLater("download of " + id + " interrupted: " + e.getMessage(), e);
-    } catch (ServerException e) {
-      if (e.retryable() || e.code() == ServerException.Code.CANCELLED) {
-        throw new RetryLater("download of " + id + " interrupted: " + e.code() + " " + e.getMessage(), e);
-      }
-      throw new DownloadRefused("download refused by the server: " + e.code() + ": " + e.getMessage());
-    } catch (IOException e) {
-      if (Thread.currentThread().isInterrupted() || e instanceof ClosedByInterruptException) {
-        throw new RetryLater("download of " + id + " interrupted: the agent is stopping", e);
-      }
-      throw new DownloadRefused("download failed: local disk error: " + e.getMessage());
-    }
-  }
-
-  private JournalEntry transition(JournalEntry entry, DeploymentState to, String detail, int exitCode) {
-    DeploymentLog log = log(entry.deploymentId());
-    log.line(to + ": " + detail);
-    JournalEntry next = journal.write(entry.advance(to, detail, exitCode, clock.instant()));
-    outbox.enqueue(next.report(to.terminal() ? log.excerpt() : ""));
-    logger.info("deployment={} attempt={} state={} sequence={} detail=\"{}\"", next.deploymentId(), next.attempt(),
-        to, next.sequence(), detail);
-    if (to.terminal()) {
-      cleanUp(next);
-    }
-    if (to.successful()) {
-      installedChanged.accept(entry.spec().action());
-    }
-    return next;
-  }
-
-  /** After a terminal state: the payload and the work directory go; the deployment log stays. */
-  private void cleanUp(JournalEntry entry) {
-    try {
-      downloader.delete(entry.spec().release().sha256());
-      WorkDirectory.clearAllBut(workDirs.apply(entry.deploymentId()), DeploymentLog.FILE_NAME);
-    } catch (IOException e) {
-      logger.warn("clean-up incomplete deployment={} reason=\"{}\"", entry.deploymentId(), e.getMessage());
-    }
-  }
-
-  private DeploymentLog log(String deploymentId) {
-    return new DeploymentLog(workDirs.apply(deploymentId), clock);
-  }
-
-  /** The server refused the download, or the disk failed: the deployment fails. */
-  private static final class DownloadRefused extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    DownloadRefused(String message) {
-      super(message);
-    }
-  }
 }

@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  *     must also be signed as a downgrade)
  * @param trustedKeys the publisher keys the server trusted when it sent this deployment (from the desired state);
  *     journaled with the deployment so a restart verifies against the same keys without the server
+ * @param terms delivery, execution, notice, install gate and deferral of the campaign (refreshed on every desired
+ *     state; {@link CampaignTerms#LEGACY} from a server that sends none)
  */
 public record DeploymentSpec(String deploymentId, String campaignId, Release release, DeploymentAction action,
-    int attempt, boolean allowDowngrade, List<PublisherPublicKey> trustedKeys) {
+    int attempt, boolean allowDowngrade, List<PublisherPublicKey> trustedKeys, CampaignTerms terms) {
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
   public DeploymentSpec {
@@ -26,12 +28,25 @@ public record DeploymentSpec(String deploymentId, String campaignId, Release rel
     Objects.requireNonNull(release, "release");
     Objects.requireNonNull(action, "action");
     trustedKeys = trustedKeys == null ? List.of() : List.copyOf(trustedKeys);
+    terms = terms == null ? CampaignTerms.LEGACY : terms;
+  }
+
+  /** A deployment without campaign terms (the gate is open). */
+  public DeploymentSpec(String deploymentId, String campaignId, Release release, DeploymentAction action,
+      int attempt, boolean allowDowngrade, List<PublisherPublicKey> trustedKeys) {
+    this(deploymentId, campaignId, release, action, attempt, allowDowngrade, trustedKeys, CampaignTerms.LEGACY);
+  }
+
+  /** The same deployment under {@code newTerms} (the release and keys stay as journaled). */
+  public DeploymentSpec withTerms(CampaignTerms newTerms) {
+    return new DeploymentSpec(deploymentId, campaignId, release, action, attempt, allowDowngrade, trustedKeys,
+        newTerms);
   }
 
   /** A deployment without downgrade consent or trusted keys (unsigned releases). */
   public DeploymentSpec(String deploymentId, String campaignId, Release release, DeploymentAction action,
       int attempt) {
-    this(deploymentId, campaignId, release, action, attempt, false, List.of());
+    this(deploymentId, campaignId, release, action, attempt, false, List.of(), CampaignTerms.LEGACY);
   }
 
   /** The keys as the release reader takes them. */

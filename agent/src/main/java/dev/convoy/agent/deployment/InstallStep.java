@@ -5,6 +5,7 @@ import dev.convoy.installers.InstallContext;
 import dev.convoy.installers.Installer;
 import dev.convoy.installers.LifecycleResult;
 import dev.convoy.installers.LifecycleState;
+import dev.convoy.installers.script.ExitCodePolicy;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -151,7 +152,8 @@ public final class InstallStep {
       return new InstallOutcome(DeploymentState.FAILED, -1, "installer: " + e.getMessage());
     }
     log.line("lifecycle " + result.chain() + " exit_code=" + result.exitCode() + ": " + result.message());
-    return new InstallOutcome(terminal(result.finalState()), result.exitCode(), result.message());
+    DeploymentState end = terminal(result.finalState());
+    return new InstallOutcome(end, result.exitCode(), result.message(), !end.successful() && retryable(result));
   }
 
   private InstallContext context(DeploymentSpec spec, Path payload, Path workDir, DeploymentLog log) {
@@ -177,6 +179,15 @@ public final class InstallStep {
       return Map.copyOf(parameters);
     }
     return release.archiveFormat().isEmpty() ? Map.of() : Map.of("format", release.archiveFormat());
+  }
+
+  /**
+   * Whether the installer declared the failure retryable. The installer SPI has no field for it: the script backend
+   * ({@link ExitCodePolicy}) marks a step whose exit code is in {@code retryable_codes} with {@code (retryable)} in
+   * its message, which the lifecycle carries into the result. Other backends never declare one.
+   */
+  static boolean retryable(LifecycleResult result) {
+    return result.message().contains("(" + ExitCodePolicy.RETRYABLE + ")");
   }
 
   static DeploymentState visible(LifecycleState state) {

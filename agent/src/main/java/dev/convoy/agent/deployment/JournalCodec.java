@@ -45,6 +45,13 @@ final class JournalCodec {
     values.put("release.downgrade", Boolean.toString(release.downgrade()));
     new TreeMap<>(release.installerParameters()).forEach((k, v) -> values.put(PARAMETER + k, v));
     values.put("allow_downgrade", Boolean.toString(spec.allowDowngrade()));
+    TermsCodec.encode(spec.terms(), values);
+    AttemptNotes notes = entry.notes();
+    putInstant(values, "notes.notified_at", notes.notifiedAt());
+    values.put("notes.install_requested", Boolean.toString(notes.installRequested()));
+    putInstant(values, "notes.deferred_until", notes.deferredUntil());
+    values.put("notes.permit_pending", Boolean.toString(notes.permitPending()));
+    values.put("notes.retryable", Boolean.toString(notes.retryable()));
     values.put("trusted_keys", String.join(",", spec.trustedKeys().stream()
         .map(k -> Base64.getEncoder().encodeToString(k.raw())).toList()));
     return values;
@@ -63,10 +70,38 @@ final class JournalCodec {
         release, DeploymentAction.valueOf(text(values, "action")), (int) number(values, "attempt"),
         Boolean.parseBoolean(values.getOrDefault("allow_downgrade", "false")),
         list(values.getOrDefault("trusted_keys", "")).stream()
-            .map(k -> PublisherPublicKey.fromRaw(Base64.getDecoder().decode(k))).toList());
+            .map(k -> PublisherPublicKey.fromRaw(Base64.getDecoder().decode(k))).toList(),
+        TermsCodec.decode(values));
+    AttemptNotes notes = new AttemptNotes(instant(values, "notes.notified_at"),
+        flag(values, "notes.install_requested"), instant(values, "notes.deferred_until"),
+        flag(values, "notes.permit_pending"), flag(values, "notes.retryable"));
     return new JournalEntry(spec, DeploymentState.valueOf(text(values, "state")), number(values, "next_sequence"),
         number(values, "reported_sequence"), Instant.parse(text(values, "at")), values.getOrDefault("detail", ""),
-        (int) number(values, "exit_code"), number(values, "bytes_downloaded"), number(values, "resumed_from_offset"));
+        (int) number(values, "exit_code"), number(values, "bytes_downloaded"), number(values, "resumed_from_offset"),
+        notes);
+  }
+
+  static void putInstant(Map<String, String> values, String key, Instant value) {
+    if (value != null) {
+      values.put(key, value.toString());
+    }
+  }
+
+  /** @throws IllegalArgumentException naming the key when present but malformed */
+  static Instant instant(Map<String, String> values, String key) {
+    String value = values.get(key);
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(key + ": '" + value + "' (expected: an ISO-8601 instant)");
+    }
+  }
+
+  static boolean flag(Map<String, String> values, String key) {
+    return Boolean.parseBoolean(values.getOrDefault(key, "false"));
   }
 
   private static Map<String, String> parameters(Map<String, String> values) {

@@ -17,14 +17,16 @@ import java.util.Objects;
  * @param exitCode the installer's exit code where one exists, else 0
  * @param bytesDownloaded bytes fetched from the server by the agent process that completed the download
  * @param resumedFromOffset the verified offset that download resumed from
+ * @param notes what the agent learned about this attempt (notice shown, user's request, deferral, permit pending)
  */
 public record JournalEntry(DeploymentSpec spec, DeploymentState state, long nextSequence, long reportedSequence,
-    Instant at, String detail, int exitCode, long bytesDownloaded, long resumedFromOffset) {
+    Instant at, String detail, int exitCode, long bytesDownloaded, long resumedFromOffset, AttemptNotes notes) {
   public JournalEntry {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(at, "at");
     detail = detail == null ? "" : detail;
+    notes = notes == null ? AttemptNotes.NONE : notes;
     if (nextSequence < 2) {
       throw new IllegalArgumentException("next_sequence: " + nextSequence + " (expected: >= 2)");
     }
@@ -33,7 +35,7 @@ public record JournalEntry(DeploymentSpec spec, DeploymentState state, long next
   /** A deployment just seen: OFFERED, reported with sequence 1. */
   public static JournalEntry offered(DeploymentSpec spec, Instant at) {
     return new JournalEntry(spec, DeploymentState.OFFERED, 2, 0, at, "offered: " + spec.release().coordinates(),
-        0, 0, 0);
+        0, 0, 0, AttemptNotes.NONE);
   }
 
   public String deploymentId() {
@@ -62,23 +64,45 @@ public record JournalEntry(DeploymentSpec spec, DeploymentState state, long next
   public JournalEntry advance(DeploymentState to, String why, int code, Instant when) {
     Transitions.require(state, to);
     return new JournalEntry(spec, to, nextSequence + 1, reportedSequence, when, why, code, bytesDownloaded,
-        resumedFromOffset);
+        resumedFromOffset, notes.permit(false));
+  }
+
+  /** The entry with other notes (same state and sequence). */
+  public JournalEntry withNotes(AttemptNotes newNotes) {
+    return new JournalEntry(spec, state, nextSequence, reportedSequence, at, detail, exitCode, bytesDownloaded,
+        resumedFromOffset, newNotes);
+  }
+
+  /** The entry under the campaign terms of a newer desired state (same state and sequence). */
+  public JournalEntry withTerms(CampaignTerms terms) {
+    return new JournalEntry(spec.withTerms(terms), state, nextSequence, reportedSequence, at, detail, exitCode,
+        bytesDownloaded, resumedFromOffset, notes);
+  }
+
+  /** The entry whose next report skips to {@code sequence} (the server already holds the ones before it). */
+  public JournalEntry skipTo(long sequence) {
+    return new JournalEntry(spec, state, Math.max(nextSequence, sequence), reportedSequence, at, detail, exitCode,
+        bytesDownloaded, resumedFromOffset, notes);
   }
 
   /** The entry with download counters (kept by every later state). */
   public JournalEntry withDownload(long fetched, long resumedFrom) {
-    return new JournalEntry(spec, state, nextSequence, reportedSequence, at, detail, exitCode, fetched, resumedFrom);
+    return new JournalEntry(spec, state, nextSequence, reportedSequence, at, detail, exitCode, fetched, resumedFrom,
+        notes);
   }
 
   /** The entry with {@code sequence} acknowledged (never lowers what was acknowledged before). */
   public JournalEntry reported(long sequence) {
     return new JournalEntry(spec, state, nextSequence, Math.max(reportedSequence, sequence), at, detail, exitCode,
-        bytesDownloaded, resumedFromOffset);
+        bytesDownloaded, resumedFromOffset, notes);
   }
 
   /** The report of the current state. */
   public StatusReport report(String logExcerpt) {
     return new StatusReport(deploymentId(), attempt(), sequence(), state, detail, exitCode,
-        logExcerpt == null ? "" : logExcerpt, at, bytesDownloaded, resumedFromOffset);
+        logExcerpt == null ? "" : logExcerpt, at, bytesDownloaded, resumedFromOffset,
+        state == DeploymentState.DEFERRED ? notes.deferredUntil() : null,
+        state == DeploymentState.INSTALLING && notes.installRequested(),
+        state == DeploymentState.FAILED && notes.retryable());
   }
 }

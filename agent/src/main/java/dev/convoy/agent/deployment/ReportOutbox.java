@@ -28,6 +28,7 @@ public final class ReportOutbox implements AutoCloseable {
   private final Sleeper sleeper;
   private final BlockingQueue<StatusReport> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
+  private long unsent;          // guarded by this: enqueued and not yet acknowledged or dropped
 
   /**
    * @param backoffs makes the retry backoff of each report
@@ -48,7 +49,33 @@ public final class ReportOutbox implements AutoCloseable {
 
   /** Queues {@code report} after every report queued before it. The state must already be journaled. */
   public void enqueue(StatusReport report) {
+    synchronized (this) {
+      unsent++;
+    }
     queue.add(report);
+  }
+
+  /**
+   * Waits until every report queued so far was acknowledged (or dropped), so that a report sent synchronously
+   * afterwards (the install permit, a deferral) reaches the server after them, in sequence order.
+   *
+   * @return false if they were not all sent within {@code timeout} (the server is unreachable)
+   */
+  public synchronized boolean drain(java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (unsent > 0) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
+  }
+
+  private synchronized void sent() {
+    unsent--;
+    notifyAll();
   }
 
   /** Stops sending; queued reports stay unacknowledged in the journal. */
@@ -68,6 +95,7 @@ public final class ReportOutbox implements AutoCloseable {
         StatusReport report = queue.take();
         deliver(report);
         record(report);
+        sent();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

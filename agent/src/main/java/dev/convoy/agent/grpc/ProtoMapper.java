@@ -40,7 +40,7 @@ final class ProtoMapper {
     DeploymentAction action = proto.getAction() == dev.convoy.protocol.v1.DeploymentAction.UNINSTALL
         ? DeploymentAction.UNINSTALL : DeploymentAction.INSTALL;
     return new DeploymentSpec(proto.getDeploymentId(), proto.getCampaignId(), release(proto.getRelease()), action,
-        proto.getAttempt(), proto.getAllowDowngrade(), keys);
+        proto.getAttempt(), proto.getAllowDowngrade(), keys, CampaignMapper.terms(proto));
   }
 
   static Release release(dev.convoy.protocol.v1.Release proto) {
@@ -68,7 +68,7 @@ final class ProtoMapper {
   }
 
   static dev.convoy.protocol.v1.StatusReport statusReport(String endpointId, StatusReport report) {
-    return dev.convoy.protocol.v1.StatusReport.newBuilder()
+    dev.convoy.protocol.v1.StatusReport.Builder builder = dev.convoy.protocol.v1.StatusReport.newBuilder()
         .setEndpointId(endpointId)
         .setDeploymentId(report.deploymentId())
         .setAttempt(report.attempt())
@@ -80,7 +80,12 @@ final class ProtoMapper {
         .setAt(timestamp(report.at()))
         .setBytesDownloaded(report.bytesDownloaded())
         .setResumedFromOffset(report.resumedFromOffset())
-        .build();
+        .setUserInitiated(report.userInitiated())
+        .setRetryable(report.retryable());
+    if (report.deferredUntil() != null) {
+      builder.setDeferredUntil(timestamp(report.deferredUntil()));
+    }
+    return builder.build();
   }
 
   static StatusAck statusAck(dev.convoy.protocol.v1.StatusAck proto) {

@@ -85,6 +85,17 @@ public final class SessionLoop implements AutoCloseable {
     }
   }
 
+  /**
+   * Asks for a sync soon, on this loop's thread (every maintenance window the server listed is over). Dropped while
+   * disconnected: every connect syncs anyway.
+   */
+  public void syncDue() {
+    BlockingQueue<Event> events = current;
+    if (events != null) {
+      events.add(new RevisionReady(knownRevision));
+    }
+  }
+
   /** Closes the stream and stops reconnecting. */
   @Override
   public void close() {

@@ -28,6 +28,8 @@ class DeploymentJournalTest {
   void write_thenReopen_readsTheSameEntry() {
     DeploymentJournal journal = new DeploymentJournal(dir);
     JournalEntry entry = JournalEntry.offered(spec("dep-1", "hello", "1.0.0", 1), T0)
+        .advance(DeploymentState.NOTIFIED, "notice shown", 0, T0)
+        .withNotes(new AttemptNotes(T0, true, T0.plusSeconds(7200), true, false))
         .advance(DeploymentState.DOWNLOADING, "downloading\nwith a second line", 0, T0.plusSeconds(1))
         .withDownload(2048, 1024);
 
@@ -40,14 +42,15 @@ class DeploymentJournalTest {
   void write_isAtomic_oneFileWithTheDocumentedKeysAndNoTemporaryFiles() throws Exception {
     DeploymentJournal journal = new DeploymentJournal(dir);
     JournalEntry offered = journal.write(JournalEntry.offered(spec("dep-1", "hello", "1.0.0", 1), T0));
-    journal.write(offered.advance(DeploymentState.DOWNLOADING, "downloading", 0, T0));
+    journal.write(offered.advance(DeploymentState.NOTIFIED, "n", 0, T0).advance(DeploymentState.DOWNLOADING,
+        "downloading", 0, T0));
 
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).containsExactly(dir.resolve("dep-1.properties"));
     }
     Map<String, String> keys = dev.convoy.agent.storage.PropertiesFile.read(dir.resolve("dep-1.properties"));
     assertThat(keys).containsEntry("state", "DOWNLOADING").containsEntry("attempt", "1")
-        .containsEntry("next_sequence", "3").containsEntry("bytes_downloaded", "0")
+        .containsEntry("next_sequence", "4").containsEntry("bytes_downloaded", "0")
         .containsEntry("resumed_from_offset", "0").containsEntry("detail", "downloading")
         .containsEntry("release.sha256", payload.sha256());
   }
@@ -71,7 +74,7 @@ class DeploymentJournalTest {
     journal.markReported("dep-1", 1, 1);
 
     // The worker still holds the entry it wrote before the acknowledgement.
-    JournalEntry next = journal.write(offered.advance(DeploymentState.DOWNLOADING, "d", 0, T0));
+    JournalEntry next = journal.write(offered.advance(DeploymentState.NOTIFIED, "d", 0, T0));
 
     assertThat(next.reportedSequence()).isEqualTo(1);
     assertThat(new DeploymentJournal(dir).find("dep-1").orElseThrow().reportedSequence()).isEqualTo(1);
@@ -95,7 +98,7 @@ class DeploymentJournalTest {
     if (end == DeploymentState.ALREADY_INSTALLED) {
       return entry.advance(end, "", 0, at);
     }
-    return entry.advance(DeploymentState.DOWNLOADING, "", 0, at).advance(DeploymentState.DOWNLOADED, "", 0, at)
+    return entry.advance(DeploymentState.NOTIFIED, "", 0, at).advance(DeploymentState.DOWNLOADING, "", 0, at).advance(DeploymentState.DOWNLOADED, "", 0, at)
         .advance(DeploymentState.INSTALLING, "", 0, at).advance(end, "", 0, at);
   }
 }

@@ -7,6 +7,7 @@ import static dev.convoy.protocol.v1.DeploymentState.FAILED;
 import static dev.convoy.protocol.v1.DeploymentState.FAILED_VERIFICATION;
 import static dev.convoy.protocol.v1.DeploymentState.INSTALLING;
 import static dev.convoy.protocol.v1.DeploymentState.OFFERED;
+import static dev.convoy.protocol.v1.DeploymentState.NOTIFIED;
 import static dev.convoy.protocol.v1.DeploymentState.ROLLED_BACK;
 import static dev.convoy.protocol.v1.DeploymentState.SUCCEEDED;
 import static dev.convoy.protocol.v1.DeploymentState.VERIFYING;
@@ -82,12 +83,12 @@ class ReconcilerTest {
     List<StatusReport> reports = runToTerminal();
 
     assertThat(reports).extracting(StatusReport::getState)
-        .containsExactly(OFFERED, DOWNLOADING, DOWNLOADED, INSTALLING, VERIFYING, SUCCEEDED);
-    assertThat(reports).extracting(StatusReport::getSequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        .containsExactly(OFFERED, NOTIFIED, DOWNLOADING, DOWNLOADED, INSTALLING, VERIFYING, SUCCEEDED);
+    assertThat(reports).extracting(StatusReport::getSequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
     assertThat(reports).allSatisfy(r -> assertThat(r.getAttempt()).isEqualTo(1));
     assertThat(reports).allSatisfy(r -> assertThat(r.getEndpointId()).isEqualTo("ep-test"));
-    assertThat(reports.get(2).getBytesDownloaded()).isEqualTo(payload.length());
-    assertThat(reports.get(5).getLogExcerpt()).contains("SUCCEEDED").contains("staging hello 1.0.0");
+    assertThat(reports.get(3).getBytesDownloaded()).isEqualTo(payload.length());
+    assertThat(reports.get(6).getLogExcerpt()).contains("SUCCEEDED").contains("staging hello 1.0.0");
     assertThat(Files.readAllBytes(FakeInstaller.installed(agent.dir.managed(), "hello", "1.0.0"))).isEqualTo(payload.bytes());
     assertThat(installer.calls).containsExactly("detect", "detect", "stage", "install", "verify", "commit", "cleanup");
     assertThat(agent.installedChanges.get()).isEqualTo(1);
@@ -108,7 +109,11 @@ class ReconcilerTest {
 
     runToTerminal();
 
-    assertThat(seen).hasSize(6).allSatisfy(pair -> assertThat(pair[1]).isGreaterThanOrEqualTo(pair[0]));
+    // Every report but the install permit (INSTALLING, sequence 5) is journaled before it is sent; the permit is
+    // journaled once the server applied it, its intent (permit_pending) before: see PermitTest.
+    assertThat(seen).hasSize(7).filteredOn(pair -> pair[0] != 5)
+        .allSatisfy(pair -> assertThat(pair[1]).isGreaterThanOrEqualTo(pair[0]));
+    assertThat(seen.get(4)).containsExactly(5L, 4L);
   }
 
   @Test
@@ -130,8 +135,8 @@ class ReconcilerTest {
     List<StatusReport> reports = runToTerminal();
 
     assertThat(reports).extracting(StatusReport::getState)
-        .containsExactly(OFFERED, DOWNLOADING, DOWNLOADED, INSTALLING, FAILED);
-    StatusReport last = reports.get(4);
+        .containsExactly(OFFERED, NOTIFIED, DOWNLOADING, DOWNLOADED, INSTALLING, FAILED);
+    StatusReport last = reports.get(5);
     assertThat(last.getExitCode()).isEqualTo(3);
     assertThat(last.getDetail()).isEqualTo("archive is corrupt");
     assertThat(last.getLogExcerpt()).contains("archive is corrupt");
@@ -144,7 +149,7 @@ class ReconcilerTest {
     List<StatusReport> reports = runToTerminal();
 
     assertThat(reports).extracting(StatusReport::getState)
-        .containsExactly(OFFERED, DOWNLOADING, DOWNLOADED, INSTALLING, ROLLED_BACK);
+        .containsExactly(OFFERED, NOTIFIED, DOWNLOADING, DOWNLOADED, INSTALLING, ROLLED_BACK);
     assertThat(installer.calls).contains("rollback").doesNotContain("verify", "commit");
     assertThat(agent.installedChanges.get()).isZero();
   }
@@ -156,9 +161,9 @@ class ReconcilerTest {
     List<StatusReport> reports = runToTerminal();
 
     assertThat(reports).extracting(StatusReport::getState)
-        .containsExactly(OFFERED, DOWNLOADING, DOWNLOADED, INSTALLING, VERIFYING, ROLLED_BACK);
-    assertThat(reports.get(5).getExitCode()).isEqualTo(2);
-    assertThat(reports).extracting(StatusReport::getSequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        .containsExactly(OFFERED, NOTIFIED, DOWNLOADING, DOWNLOADED, INSTALLING, VERIFYING, ROLLED_BACK);
+    assertThat(reports.get(6).getExitCode()).isEqualTo(2);
+    assertThat(reports).extracting(StatusReport::getSequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
   }
 
   @Test
@@ -178,8 +183,8 @@ class ReconcilerTest {
 
     List<StatusReport> reports = runToTerminal();
 
-    assertThat(reports).extracting(StatusReport::getState).containsExactly(OFFERED, DOWNLOADING, FAILED_VERIFICATION);
-    assertThat(reports.get(2).getDetail()).startsWith("chunk 2 sha256: ");
+    assertThat(reports).extracting(StatusReport::getState).containsExactly(OFFERED, NOTIFIED, DOWNLOADING, FAILED_VERIFICATION);
+    assertThat(reports.get(3).getDetail()).startsWith("chunk 2 sha256: ");
     assertThat(installer.calls).containsExactly("detect");
     assertThat(agent.dir.managed()).doesNotExist();
     assertThat(agent.downloader.partPath(payload.sha256())).doesNotExist();
@@ -215,7 +220,7 @@ class ReconcilerTest {
 
     List<StatusReport> reports = runToTerminal();
 
-    assertThat(reports).extracting(StatusReport::getState).containsExactly(OFFERED, INSTALLING, SUCCEEDED);
+    assertThat(reports).extracting(StatusReport::getState).containsExactly(OFFERED, NOTIFIED, INSTALLING, SUCCEEDED);
     assertThat(installer.calls).containsExactly("uninstall");
     assertThat(server.servedBytes.get()).isZero();
   }
@@ -242,7 +247,7 @@ class ReconcilerTest {
         Duration.ofSeconds(10));
 
     List<StatusReport> second = server.reportsFor(ID).stream().filter(r -> r.getAttempt() == 2).toList();
-    assertThat(second).extracting(StatusReport::getSequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+    assertThat(second).extracting(StatusReport::getSequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
   }
 
   @Test

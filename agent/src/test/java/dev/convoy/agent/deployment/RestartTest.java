@@ -4,6 +4,7 @@ import static dev.convoy.protocol.v1.DeploymentState.DOWNLOADED;
 import static dev.convoy.protocol.v1.DeploymentState.DOWNLOADING;
 import static dev.convoy.protocol.v1.DeploymentState.INSTALLING;
 import static dev.convoy.protocol.v1.DeploymentState.OFFERED;
+import static dev.convoy.protocol.v1.DeploymentState.NOTIFIED;
 import static dev.convoy.protocol.v1.DeploymentState.SUCCEEDED;
 import static dev.convoy.protocol.v1.DeploymentState.VERIFYING;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,10 +67,10 @@ class RestartTest {
     grpc.register(agent);
     server.cutNextDownloadAfter(3);
     agent.reconciler.offer(api.sync(0)).get(10, TimeUnit.SECONDS);
-    server.await(() -> server.reportsFor(ID).size() == 2, Duration.ofSeconds(10));
+    server.await(() -> server.reportsFor(ID).size() == 3, Duration.ofSeconds(10));
     // the server has both reports; wait until the agent journaled their acknowledgement too, or the next process
     // rightly sends DOWNLOADING again (at-least-once; the real server drops the duplicate by its sequence)
-    server.await(() -> agent.journal.find(ID).orElseThrow().reportedSequence() == 2, Duration.ofSeconds(10));
+    server.await(() -> agent.journal.find(ID).orElseThrow().reportedSequence() == 3, Duration.ofSeconds(10));
     assertThat(agent.journal.find(ID).orElseThrow().state()).isEqualTo(DeploymentState.DOWNLOADING);
     assertThat(Files.size(agent.downloader.partPath(payload.sha256()))).isEqualTo(3L * CHUNK);
     server.servedBytes.set(0);
@@ -80,11 +81,11 @@ class RestartTest {
     List<StatusReport> reports = server.awaitTerminal(ID);
 
     assertThat(reports).extracting(StatusReport::getState)
-        .containsExactly(OFFERED, DOWNLOADING, DOWNLOADED, INSTALLING, VERIFYING, SUCCEEDED);
-    assertThat(reports).extracting(StatusReport::getSequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        .containsExactly(OFFERED, NOTIFIED, DOWNLOADING, DOWNLOADED, INSTALLING, VERIFYING, SUCCEEDED);
+    assertThat(reports).extracting(StatusReport::getSequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
     assertThat(server.downloadOffsets).containsExactly(0L, 3L * CHUNK);
     assertThat(server.servedBytes.get()).isEqualTo(7L * CHUNK);
-    StatusReport downloaded = reports.get(2);
+    StatusReport downloaded = reports.get(3);
     assertThat(downloaded.getResumedFromOffset()).isEqualTo(3L * CHUNK);
     assertThat(downloaded.getBytesDownloaded()).isEqualTo(7L * CHUNK);
     assertThat(Files.readAllBytes(FakeInstaller.installed(agent.dir.managed(), "hello", "1.0.0"))).isEqualTo(payload.bytes());
@@ -99,18 +100,19 @@ class RestartTest {
     dev.convoy.agent.deployment.DeploymentSpec spec = new dev.convoy.agent.deployment.DeploymentSpec(ID, "c-1",
         payload.release("hello", "1.0.0", FakeInstaller.TYPE), dev.convoy.agent.deployment.DeploymentAction.INSTALL, 1);
     JournalEntry entry = JournalEntry.offered(spec, AgentHarness.CLOCK.instant())
+        .advance(DeploymentState.NOTIFIED, "", 0, AgentHarness.CLOCK.instant())
         .advance(DeploymentState.DOWNLOADING, "", 0, AgentHarness.CLOCK.instant())
         .advance(DeploymentState.DOWNLOADED, "", 0, AgentHarness.CLOCK.instant())
-        .advance(DeploymentState.INSTALLING, "", 0, AgentHarness.CLOCK.instant()).reported(3);
+        .advance(DeploymentState.INSTALLING, "", 0, AgentHarness.CLOCK.instant()).reported(4);
     agent.journal.write(entry);
     agent.restart();
 
     agent.reconciler.start().get(10, TimeUnit.SECONDS);
     List<StatusReport> reports = server.awaitTerminal(ID);
 
-    // The unacknowledged INSTALLING (4) is re-sent first; the re-run adds VERIFYING and SUCCEEDED.
+    // The unacknowledged INSTALLING (5) is re-sent first; the re-run adds VERIFYING and SUCCEEDED.
     assertThat(reports).extracting(StatusReport::getState).containsExactly(INSTALLING, VERIFYING, SUCCEEDED);
-    assertThat(reports).extracting(StatusReport::getSequence).containsExactly(4L, 5L, 6L);
+    assertThat(reports).extracting(StatusReport::getSequence).containsExactly(5L, 6L, 7L);
     assertThat(installer.calls).contains("stage", "install", "verify", "commit");
     assertThat(payloadFile).doesNotExist();
   }
@@ -131,13 +133,13 @@ class RestartTest {
 
     agent.restart();
     agent.reconciler.start().get(10, TimeUnit.SECONDS);
-    server.await(() -> server.reportsFor(ID).size() == 7, Duration.ofSeconds(10));
+    server.await(() -> server.reportsFor(ID).size() == 8, Duration.ofSeconds(10));
 
-    StatusReport resent = server.reportsFor(ID).get(6);
+    StatusReport resent = server.reportsFor(ID).get(7);
     assertThat(resent.getState()).isEqualTo(SUCCEEDED);
     assertThat(resent.getSequence()).isEqualTo(done.sequence());
     assertThat(resent.getLogExcerpt()).contains("SUCCEEDED");
-    assertThat(new HashSet<>(server.reportsFor(ID).stream().map(StatusReport::getSequence).toList())).hasSize(6);
+    assertThat(new HashSet<>(server.reportsFor(ID).stream().map(StatusReport::getSequence).toList())).hasSize(7);
   }
 
   @Test
@@ -149,8 +151,8 @@ class RestartTest {
     agent.reconciler.offer(api.sync(0)).get(10, TimeUnit.SECONDS);
     List<StatusReport> reports = server.awaitTerminal(ID);
 
-    assertThat(reports).extracting(StatusReport::getSequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
-    server.await(() -> agent.journal.find(ID).orElseThrow().reportedSequence() == 6, Duration.ofSeconds(5));
+    assertThat(reports).extracting(StatusReport::getSequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+    server.await(() -> agent.journal.find(ID).orElseThrow().reportedSequence() == 7, Duration.ofSeconds(5));
   }
 
   @Test
@@ -162,6 +164,6 @@ class RestartTest {
     agent.reconciler.offer(api.sync(0)).get(10, TimeUnit.SECONDS);
     List<StatusReport> reports = server.awaitTerminal(ID);
 
-    assertThat(reports).extracting(StatusReport::getSequence).containsExactly(2L, 3L, 4L, 5L, 6L);
+    assertThat(reports).extracting(StatusReport::getSequence).containsExactly(2L, 3L, 4L, 5L, 6L, 7L);
   }
 }

@@ -4,6 +4,7 @@ import static dev.convoy.protocol.v1.DeploymentState.DOWNLOADED;
 import static dev.convoy.protocol.v1.DeploymentState.DOWNLOADING;
 import static dev.convoy.protocol.v1.DeploymentState.INSTALLING;
 import static dev.convoy.protocol.v1.DeploymentState.OFFERED;
+import static dev.convoy.protocol.v1.DeploymentState.NOTIFIED;
 import static dev.convoy.protocol.v1.DeploymentState.SUCCEEDED;
 import static dev.convoy.protocol.v1.DeploymentState.VERIFYING;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,7 +96,7 @@ class SignedDebReleaseTest {
 
     assertThat(reports).extracting(StatusReport::getState)
         .as(reports.get(reports.size() - 1).getDetail() + "\n" + reports.get(reports.size() - 1).getLogExcerpt())
-        .containsExactly(OFFERED, DOWNLOADING, DOWNLOADED, INSTALLING, VERIFYING, SUCCEEDED);
+        .containsExactly(OFFERED, NOTIFIED, DOWNLOADING, DOWNLOADED, INSTALLING, VERIFYING, SUCCEEDED);
     assertThat(isolated.resolve("usr/share/convoy-hello/readme")).hasContent("convoy-hello 1.0.0");
     assertThat(Files.readString(isolated.resolve("var/lib/dpkg/status"))).contains("Package: convoy-hello")
         .contains("Status: install ok installed");

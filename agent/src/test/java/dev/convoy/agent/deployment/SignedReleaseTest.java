@@ -6,6 +6,7 @@ import static dev.convoy.protocol.v1.DeploymentState.FAILED;
 import static dev.convoy.protocol.v1.DeploymentState.FAILED_VERIFICATION;
 import static dev.convoy.protocol.v1.DeploymentState.INSTALLING;
 import static dev.convoy.protocol.v1.DeploymentState.OFFERED;
+import static dev.convoy.protocol.v1.DeploymentState.NOTIFIED;
 import static dev.convoy.protocol.v1.DeploymentState.SUCCEEDED;
 import static dev.convoy.protocol.v1.DeploymentState.VERIFYING;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,11 +111,11 @@ class SignedReleaseTest {
     List<StatusReport> reports = deploy("d-1", built, SignedReleases.bytes(built), false, KEY);
 
     assertThat(reports).extracting(StatusReport::getState)
-        .containsExactly(OFFERED, DOWNLOADING, DOWNLOADED, INSTALLING, VERIFYING, SUCCEEDED);
+        .containsExactly(OFFERED, NOTIFIED, DOWNLOADING, DOWNLOADED, INSTALLING, VERIFYING, SUCCEEDED);
     assertThat(current().resolve("share/latest")).hasContent("readme of 1.0.0");
     assertThat(Files.getPosixFilePermissions(current().resolve("bin/hello")))
         .isEqualTo(PosixFilePermissions.fromString("rwxr-xr-x"));
-    assertThat(reports.get(5).getLogExcerpt()).contains("release verified: signer " + KEY.publicKey().id().hex())
+    assertThat(reports.get(6).getLogExcerpt()).contains("release verified: signer " + KEY.publicKey().id().hex())
         .contains("adopted the verified payload directory");
     assertNothingLeftBehind("d-1");
   }
@@ -147,8 +148,8 @@ class SignedReleaseTest {
     List<StatusReport> reports = deploy("d-1", built, tamper.apply(SignedReleases.bytes(built)), false, trusted);
 
     assertThat(reports).extracting(StatusReport::getState)
-        .containsExactly(OFFERED, DOWNLOADING, DOWNLOADED, FAILED_VERIFICATION);
-    assertThat(reports.get(3).getDetail()).startsWith(reason + ": ");
+        .containsExactly(OFFERED, NOTIFIED, DOWNLOADING, DOWNLOADED, FAILED_VERIFICATION);
+    assertThat(reports.get(4).getDetail()).startsWith(reason + ": ");
     assertThat(agent.dir.managed().resolve("hello")).doesNotExist();
     assertNothingLeftBehind("d-1");
   }
@@ -193,7 +194,7 @@ class SignedReleaseTest {
     List<StatusReport> reports = deploy("d-s", built, SignedReleases.bytes(built), false, KEY);
 
     assertThat(reports).extracting(StatusReport::getState)
-        .containsExactly(OFFERED, DOWNLOADING, DOWNLOADED, INSTALLING, FAILED);
+        .containsExactly(OFFERED, NOTIFIED, DOWNLOADING, DOWNLOADED, INSTALLING, FAILED);
     assertThat(reports).filteredOn(r -> r.getState() == FAILED).singleElement().satisfies(failed -> {
       assertThat(failed.getExitCode()).isEqualTo(3);
       assertThat(failed.getDetail()).contains("install.sh exited 3");
@@ -216,7 +217,7 @@ class SignedReleaseTest {
     agent.reconciler.offer(api.sync(0)).get(30, TimeUnit.SECONDS);
 
     assertThat(server.awaitTerminal("d-u")).extracting(StatusReport::getState)
-        .containsExactly(OFFERED, INSTALLING, SUCCEEDED);
+        .containsExactly(OFFERED, NOTIFIED, INSTALLING, SUCCEEDED);
     assertThat(server.servedBytes.get()).isEqualTo(served);
     assertThat(agent.dir.managed().resolve("hello")).doesNotExist();
   }

@@ -1,6 +1,11 @@
 package dev.convoy.agent.deployment;
 
 import static dev.convoy.agent.deployment.DeploymentState.ALREADY_INSTALLED;
+import static dev.convoy.agent.deployment.DeploymentState.AWAITING_TECHNICIAN;
+import static dev.convoy.agent.deployment.DeploymentState.AWAITING_WINDOW;
+import static dev.convoy.agent.deployment.DeploymentState.CANCELLED;
+import static dev.convoy.agent.deployment.DeploymentState.DEFERRED;
+import static dev.convoy.agent.deployment.DeploymentState.NOTIFIED;
 import static dev.convoy.agent.deployment.DeploymentState.DOWNLOADED;
 import static dev.convoy.agent.deployment.DeploymentState.DOWNLOADING;
 import static dev.convoy.agent.deployment.DeploymentState.FAILED;
@@ -22,14 +27,22 @@ class TransitionsTest {
   @Test
   void allowed_everyChainTheAgentWalks_isInTheTable() {
     List<List<DeploymentState>> chains = List.of(
-        List.of(OFFERED, DOWNLOADING, DOWNLOADED, INSTALLING, VERIFYING, SUCCEEDED),
-        List.of(OFFERED, DOWNLOADING, DOWNLOADED, INSTALLING, FAILED),
-        List.of(OFFERED, DOWNLOADING, DOWNLOADED, INSTALLING, ROLLED_BACK),
-        List.of(OFFERED, DOWNLOADING, DOWNLOADED, INSTALLING, VERIFYING, ROLLED_BACK),
-        List.of(OFFERED, DOWNLOADING, FAILED_VERIFICATION),
+        List.of(OFFERED, NOTIFIED, DOWNLOADING, DOWNLOADED, INSTALLING, VERIFYING, SUCCEEDED),
+        List.of(OFFERED, NOTIFIED, DOWNLOADING, DOWNLOADED, AWAITING_WINDOW, INSTALLING, VERIFYING, SUCCEEDED),
+        List.of(OFFERED, NOTIFIED, DOWNLOADING, DOWNLOADED, AWAITING_TECHNICIAN, INSTALLING, SUCCEEDED),
+        List.of(OFFERED, NOTIFIED, DEFERRED, DEFERRED, DOWNLOADING, DOWNLOADED, INSTALLING),
+        List.of(OFFERED, NOTIFIED, DOWNLOADING, DOWNLOADED, DEFERRED, AWAITING_WINDOW, DEFERRED, INSTALLING),
+        List.of(OFFERED, NOTIFIED, DOWNLOADING, DOWNLOADED, INSTALLING, FAILED),
+        List.of(OFFERED, NOTIFIED, DOWNLOADING, DOWNLOADED, INSTALLING, ROLLED_BACK),
+        List.of(OFFERED, NOTIFIED, DOWNLOADING, DOWNLOADED, INSTALLING, VERIFYING, ROLLED_BACK),
+        List.of(OFFERED, NOTIFIED, DOWNLOADING, FAILED_VERIFICATION),
+        List.of(OFFERED, NOTIFIED, DOWNLOADING, DOWNLOADED, FAILED_VERIFICATION),
         List.of(OFFERED, ALREADY_INSTALLED),
-        List.of(OFFERED, DOWNLOADING, DOWNLOADED, ALREADY_INSTALLED),
-        List.of(OFFERED, INSTALLING, SUCCEEDED),
+        List.of(OFFERED, NOTIFIED, DOWNLOADING, DOWNLOADED, INSTALLING, ALREADY_INSTALLED),
+        List.of(OFFERED, NOTIFIED, INSTALLING, SUCCEEDED),
+        List.of(OFFERED, NOTIFIED, AWAITING_WINDOW, INSTALLING, SUCCEEDED),
+        List.of(OFFERED, NOTIFIED, DOWNLOADING, CANCELLED),
+        List.of(OFFERED, NOTIFIED, DOWNLOADING, DOWNLOADED, AWAITING_WINDOW, CANCELLED),
         List.of(OFFERED, FAILED));
     for (List<DeploymentState> chain : chains) {
       for (int i = 1; i < chain.size(); i++) {
@@ -47,6 +60,24 @@ class TransitionsTest {
     assertThat(Transitions.allowed(VERIFYING, INSTALLING)).isFalse();
     assertThat(Transitions.allowed(INSTALLING, FAILED_VERIFICATION)).isFalse();
     assertThat(Transitions.allowed(DOWNLOADING, DOWNLOADING)).isFalse();
+    assertThat(Transitions.allowed(OFFERED, DOWNLOADING)).as("the notice comes first").isFalse();
+    assertThat(Transitions.allowed(NOTIFIED, DOWNLOADED)).isFalse();
+    assertThat(Transitions.allowed(DOWNLOADING, DEFERRED)).isFalse();
+    assertThat(Transitions.allowed(AWAITING_TECHNICIAN, DEFERRED)).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = DeploymentState.class, names = {"INSTALLING", "VERIFYING"})
+  void allowed_afterThePermit_nothingCancelsLocally(DeploymentState state) {
+    assertThat(Transitions.allowed(state, CANCELLED)).isFalse();
+    assertThat(Transitions.beforeInstalling(state)).isFalse();
+    assertThat(Transitions.deferrable(state)).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = DeploymentState.class, names = {"NOTIFIED", "DOWNLOADED", "AWAITING_WINDOW", "DEFERRED"})
+  void deferrable_statesOfIssue4_are(DeploymentState state) {
+    assertThat(Transitions.deferrable(state)).isTrue();
   }
 
   @ParameterizedTest

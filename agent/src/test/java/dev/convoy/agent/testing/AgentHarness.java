@@ -1,6 +1,7 @@
 package dev.convoy.agent.testing;
 
 import dev.convoy.agent.config.DataDir;
+import dev.convoy.agent.deployment.CampaignPorts;
 import dev.convoy.agent.deployment.DeploymentJournal;
 import dev.convoy.agent.deployment.InstallStep;
 import dev.convoy.agent.deployment.Reconciler;
@@ -43,6 +44,8 @@ public final class AgentHarness implements AutoCloseable {
   public ChunkedDownloader downloader;
   /** How often the reconciler said the installed packages changed. */
   public final AtomicInteger installedChanges = new AtomicInteger();
+  /** The deployments whose notice was shown. */
+  public final java.util.List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
    * @param retryBackoff the reconciler's retry ceiling after a pass cut short (long to keep it paused)
@@ -85,7 +88,9 @@ public final class AgentHarness implements AutoCloseable {
     downloader = new ChunkedDownloader(dir.downloads(), api, RateLimiter.unlimited());
     InstallStep installStep = installSteps.apply(dir);
     reconciler = new Reconciler(journal, outbox, downloader, installStep, dir::work,
-        new Backoff(retryBackoff, retryBackoff, new Random(1)), CLOCK, action -> installedChanges.incrementAndGet());
+        new Backoff(retryBackoff, retryBackoff, new Random(1)), CLOCK, action -> installedChanges.incrementAndGet(),
+        new CampaignPorts(api, (spec, at) -> notices.add(spec.deploymentId()), (task, delay) -> () -> { }, null,
+            Duration.ofSeconds(10)));
     outbox.start();
   }
 

@@ -1,0 +1,25 @@
+package dev.convoy.agent.deployment;
+
+import dev.convoy.agent.inventory.Scheduler;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What the reconciler needs for campaigns besides the journal, outbox and installers.
+ *
+ * @param server for the synchronous reports (install permit, deferral)
+ * @param notices shows each new deployment's notice
+ * @param scheduler wakes the reconciler at the next instant a waiting deployment's gate names
+ * @param resyncDue asks the session for a fresh desired state (every window the server listed is over)
+ * @param drainTimeout how long a synchronous report waits for the outbox to drain
+ */
+public record CampaignPorts(ServerApi server, NoticeDisplay notices, Scheduler scheduler, Runnable resyncDue,
+    Duration drainTimeout) {
+  public CampaignPorts {
+    Objects.requireNonNull(server, "server");
+    Objects.requireNonNull(notices, "notices");
+    Objects.requireNonNull(scheduler, "scheduler");
+    resyncDue = resyncDue == null ? () -> { } : resyncDue;
+    drainTimeout = drainTimeout == null ? Duration.ofSeconds(30) : drainTimeout;
+  }
+}
