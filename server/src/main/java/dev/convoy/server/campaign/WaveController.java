@@ -34,10 +34,13 @@ final class WaveController {
       if (campaign == null || campaign.state() != CampaignState.RUNNING) {
         return;
       }
+      if (step(new Tx(ctx), campaign) == campaign) {
+        return; // the common case: nothing moves, decided without stopping concurrent reports
+      }
       Lock bulk = ctx.guards().bulk.writeLock();
       bulk.lock();
       try {
-        Tx tx = new Tx(ctx);
+        Tx tx = new Tx(ctx); // judged again: reports may have landed since the first look
         Campaign after = step(tx, campaign);
         if (after != campaign) {
           tx.put(after);
