@@ -42,7 +42,7 @@ public final class RocksStorage implements Storage, AutoCloseable {
    * upgrades an older one on open ({@link SchemaUpgrade}). 2: inventory families, groups, and the
    * {@code e/<campaign>/<endpoint>} deployment index.
    */
-  static final long SCHEMA_VERSION = 2;
+  static final long SCHEMA_VERSION = 3;
   private static final byte[] SCHEMA_KEY = Keys.of("schema_version");
 
   private final Path directory;

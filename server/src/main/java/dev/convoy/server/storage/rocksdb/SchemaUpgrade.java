@@ -2,7 +2,12 @@ package dev.convoy.server.storage.rocksdb;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.convoy.server.error.ConvoyException;
+import dev.convoy.server.campaign.WaveProgress;
+import dev.convoy.server.campaign.WaveState;
+import dev.convoy.server.campaign.plan.WaveSpec;
+import dev.convoy.server.storage.rocksdb.v1.CampaignRecord;
 import dev.convoy.server.storage.rocksdb.v1.DeploymentRecord;
+import dev.convoy.server.storage.rocksdb.v1.WaveProgressRecord;
 import java.util.Map;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDB;
@@ -26,9 +31,52 @@ final class SchemaUpgrade {
         if (version == 1) {
           indexDeploymentsByCampaignAndEndpoint(db, handles.get(ColumnFamily.DEPLOYMENTS), batch);
         }
-        // New column families (inventory, groups, publisher keys) need no step: they are created empty on open.
+        if (version == 2) {
+          giveStartedCampaignsOneWave(db, handles, batch);
+        }
+        // New column families (inventory, groups, publisher keys, timers) need no step: they are created empty.
         batch.put(handles.get(ColumnFamily.DEFAULT), schemaKey, Keys.counter(version + 1));
         db.write(sync, batch);
+      }
+    }
+  }
+
+  /**
+   * 2 → 3: campaigns started before waves existed become one big-bang wave (OPEN while running, PASSED once over)
+   * and every deployment is counted in that wave's counters, so the gates and completion read what they expect.
+   */
+  private static void giveStartedCampaignsOneWave(RocksDB db, Map<ColumnFamily, ColumnFamilyHandle> handles,
+      WriteBatch batch) throws RocksDBException {
+    try (RocksIterator it = db.newIterator(handles.get(ColumnFamily.CAMPAIGNS))) {
+      for (it.seekToFirst(); it.isValid(); it.next()) {
+        CampaignRecord record;
+        try {
+          record = CampaignRecord.parseFrom(it.value());
+        } catch (InvalidProtocolBufferException e) {
+          throw ConvoyException.internal("corrupt campaign record " + Keys.text(it.key()), e);
+        }
+        if (record.getWavesCount() > 0 || !record.hasStartedAt()) {
+          continue;
+        }
+        boolean running = record.getState().equals("RUNNING") || record.getState().equals("PAUSED");
+        WaveProgressRecord wave = CampaignRecords.progress(new WaveProgress(0, WaveSpec.bigBang(),
+            running ? WaveState.OPEN : WaveState.PASSED, record.getDeploymentCount(),
+            Keys.instant(record.getStartedAt()), null, null, false));
+        batch.put(handles.get(ColumnFamily.CAMPAIGNS), it.key(), record.toBuilder().addWaves(wave).build()
+            .toByteArray());
+      }
+    }
+    byte[] prefix = Keys.prefix("d");
+    try (RocksIterator it = db.newIterator(handles.get(ColumnFamily.DEPLOYMENTS))) {
+      for (it.seek(prefix); it.isValid() && RocksStorage.startsWith(it.key(), prefix); it.next()) {
+        DeploymentRecord record;
+        try {
+          record = DeploymentRecord.parseFrom(it.value());
+        } catch (InvalidProtocolBufferException e) {
+          throw ConvoyException.internal("corrupt deployment record " + Keys.text(it.key()), e);
+        }
+        batch.merge(handles.get(ColumnFamily.COUNTERS), Keys.of("wave", record.getCampaignId(), "0",
+            record.getState()), Keys.counter(1));
       }
     }
   }

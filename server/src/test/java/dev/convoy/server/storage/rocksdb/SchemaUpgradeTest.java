@@ -42,7 +42,36 @@ class SchemaUpgradeTest {
       assertThat(deployments.findByCampaignAndEndpoint("cmp-1", "ep-1")).map(Deployment::id).contains("dep-1");
       assertThat(deployments.findByCampaignAndEndpoint("cmp-1", "ep-2")).map(Deployment::id).contains("dep-2");
       assertThat(deployments.findByCampaignAndEndpoint("cmp-1", "ep-3")).isEmpty();
-      assertThat(Keys.counterValue(storage.get(ColumnFamily.DEFAULT, SCHEMA_KEY))).isEqualTo(2);
+      assertThat(Keys.counterValue(storage.get(ColumnFamily.DEFAULT, SCHEMA_KEY))).isEqualTo(RocksStorage.SCHEMA_VERSION);
+    }
+  }
+
+  @Test
+  void open_version2Database_startedCampaignsGetOneWaveAndItsCounters() {
+    Instant at = Instant.parse("2026-11-01T00:00:00Z");
+    try (RocksStorage storage = RocksStorage.open(dir)) {
+      RocksChangeSet changes = (RocksChangeSet) storage.begin();
+      new RocksCampaignStore(storage).put(changes, new dev.convoy.server.campaign.Campaign("cmp-1", "old", "hello",
+          "1.0.0", dev.convoy.server.campaign.Targets.everyEndpoint(), dev.convoy.server.campaign.CampaignState.RUNNING,
+          dev.convoy.server.campaign.Delivery.PUSH, dev.convoy.server.campaign.Rollout.BIG_BANG,
+          dev.convoy.server.campaign.Execution.AUTOMATIC, "admin", at, at, null, 2,
+          dev.convoy.server.campaign.DeploymentAction.INSTALL, false, null, java.util.List.of(), "", ""));
+      new RocksDeploymentStore(storage).put(changes, deployment("dep-1", "cmp-1", "ep-1"));
+      Deployment pending = deployment("dep-2", "cmp-1", "ep-2").toBuilder()
+          .state(DeploymentState.OFFERED, at, "").build();
+      new RocksDeploymentStore(storage).put(changes, pending);
+      changes.put(ColumnFamily.DEFAULT, SCHEMA_KEY, Keys.counter(2));
+      storage.commit(changes);
+    }
+
+    try (RocksStorage storage = RocksStorage.open(dir)) {
+      RocksCampaignStore campaigns = new RocksCampaignStore(storage);
+      var campaign = campaigns.find("cmp-1").orElseThrow();
+      assertThat(campaign.waves()).hasSize(1);
+      assertThat(campaign.wave(0).state()).isEqualTo(dev.convoy.server.campaign.WaveState.OPEN);
+      assertThat(campaign.wave(0).size()).isEqualTo(2);
+      assertThat(campaigns.waveCounts("cmp-1")).isEqualTo(java.util.Map.of(0, java.util.Map.of(
+          DeploymentState.SUCCEEDED, 1L, DeploymentState.OFFERED, 1L)));
     }
   }
 
@@ -55,6 +84,7 @@ class SchemaUpgradeTest {
     }
 
     assertThat(assertCode(() -> RocksStorage.open(dir), ErrorCode.FAILED_PRECONDITION))
-        .contains("has schema version 3 (expected: <= 2");
+        .contains("has schema version " + (RocksStorage.SCHEMA_VERSION + 1) + " (expected: <= "
+            + RocksStorage.SCHEMA_VERSION);
   }
 }
