@@ -218,7 +218,8 @@ public final class Lifecycle {
     }
 
     LifecycleResult result(LifecycleState end) {
-      return new LifecycleResult(end, chain, firstFailure == null ? 0 : firstFailure.exitCode(), message);
+      return new LifecycleResult(end, chain, firstFailure == null ? 0 : firstFailure.exitCode(), message,
+          firstFailure != null && firstFailure.retryable());
     }
   }
 }

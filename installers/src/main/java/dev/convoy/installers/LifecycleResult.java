@@ -10,9 +10,15 @@ import java.util.List;
  * @param exitCode exit code of the failing step, or 0
  * @param message what happened, for people
  */
-public record LifecycleResult(LifecycleState finalState, List<LifecycleState> chain, int exitCode, String message) {
+public record LifecycleResult(LifecycleState finalState, List<LifecycleState> chain, int exitCode, String message,
+    boolean retryable) {
   public LifecycleResult {
     chain = List.copyOf(chain);
+  }
+
+  /** A result whose failure (if any) is not declared retryable. */
+  public LifecycleResult(LifecycleState finalState, List<LifecycleState> chain, int exitCode, String message) {
+    this(finalState, chain, exitCode, message, false);
   }
 
   public boolean succeeded() {

@@ -5,7 +5,6 @@ import dev.convoy.installers.InstallContext;
 import dev.convoy.installers.Installer;
 import dev.convoy.installers.LifecycleResult;
 import dev.convoy.installers.LifecycleState;
-import dev.convoy.installers.script.ExitCodePolicy;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -181,13 +180,9 @@ public final class InstallStep {
     return release.archiveFormat().isEmpty() ? Map.of() : Map.of("format", release.archiveFormat());
   }
 
-  /**
-   * Whether the installer declared the failure retryable. The installer SPI has no field for it: the script backend
-   * ({@link ExitCodePolicy}) marks a step whose exit code is in {@code retryable_codes} with {@code (retryable)} in
-   * its message, which the lifecycle carries into the result. Other backends never declare one.
-   */
+  /** Whether the installer declared the failure retryable (the first failing step's {@code StepResult}). */
   static boolean retryable(LifecycleResult result) {
-    return result.message().contains("(" + ExitCodePolicy.RETRYABLE + ")");
+    return result.retryable();
   }
 
   static DeploymentState visible(LifecycleState state) {

@@ -350,7 +350,7 @@ class CampaignTest {
 
   @Test
   void retry_installerSaysRetryable_failedCarriesRetryableAndANewAttemptStartsOver() throws Exception {
-    installer.stage = StepResult.failure(75, "script exited 75 (retryable)");
+    installer.stage = StepResult.retryableFailure(75, "script exited 75");
     pass(spec(terms(Delivery.PUSH, Execution.AUTOMATIC, InstallGate.OPEN, Deferral.NONE)));
     server.await(ID, FAILED);
     assertThat(server.reports.get(server.reports.size() - 1).retryable()).isTrue();

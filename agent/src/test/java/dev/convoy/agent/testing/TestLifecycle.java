@@ -27,7 +27,7 @@ public final class TestLifecycle {
       run.enter(LifecycleState.STAGING);
       StepResult staged = installer.stage(context);
       if (!staged.ok()) {
-        return run.end(LifecycleState.FAILED, staged.exitCode(), staged.message());
+        return run.end(LifecycleState.FAILED, staged);
       }
       run.enter(LifecycleState.INSTALLING);
       StepResult step = installer.install(context);
@@ -44,7 +44,7 @@ public final class TestLifecycle {
       }
       run.enter(LifecycleState.ROLLING_BACK);
       StepResult rolledBack = installer.rollback(context);
-      return run.end(rolledBack.ok() ? LifecycleState.ROLLED_BACK : LifecycleState.FAILED, step.exitCode(), step.message());
+      return run.end(rolledBack.ok() ? LifecycleState.ROLLED_BACK : LifecycleState.FAILED, step);
     } finally {
       installer.cleanup(context);
     }
@@ -55,7 +55,7 @@ public final class TestLifecycle {
     run.enter(LifecycleState.UNINSTALLING);
     StepResult result = installer.uninstall(context);
     return result.ok() ? run.end(LifecycleState.UNINSTALLED, 0, result.message())
-        : run.end(LifecycleState.FAILED, result.exitCode(), result.message());
+        : run.end(LifecycleState.FAILED, result);
   }
 
   private static final class Run {
@@ -74,6 +74,12 @@ public final class TestLifecycle {
     LifecycleResult end(LifecycleState state, int exitCode, String message) {
       enter(state);
       return new LifecycleResult(state, chain, exitCode, message);
+    }
+
+    /** Ends on a failed step, carrying its exit code, message and whether it is retryable. */
+    LifecycleResult end(LifecycleState state, StepResult failed) {
+      enter(state);
+      return new LifecycleResult(state, chain, failed.exitCode(), failed.message(), failed.retryable());
     }
   }
 }

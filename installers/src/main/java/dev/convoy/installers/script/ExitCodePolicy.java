@@ -78,7 +78,7 @@ public record ExitCodePolicy(SortedSet<Integer> successCodes, SortedSet<Integer>
       case SUCCESS -> new StepResult(true, code, label + " exited " + code);
       case REBOOT_REQUIRED -> new StepResult(true, code, label + " exited " + code + declared(rebootCodes, code)
           + ": " + REBOOT_REQUIRED);
-      case RETRYABLE -> StepResult.failure(code, label + " exited " + code + declared(retryableCodes, code) + " ("
+      case RETRYABLE -> StepResult.retryableFailure(code, label + " exited " + code + declared(retryableCodes, code) + " ("
           + RETRYABLE + ")" + withOutput(run));
       case FAILURE -> StepResult.failure(code, label + " exited " + code + " (expected: one of " + successCodes
           + (rebootCodes.isEmpty() ? "" : " or reboot " + rebootCodes) + ")" + withOutput(run));

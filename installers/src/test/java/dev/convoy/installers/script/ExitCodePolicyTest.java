@@ -37,7 +37,7 @@ class ExitCodePolicyTest {
     assertThat(DECLARED.toStepResult("x.sh", ProcessOutcome.exited(194, "", false)))
         .isEqualTo(new StepResult(true, 194, "x.sh exited 194 (declared as 3010): reboot required"));
     assertThat(DECLARED.toStepResult("x.sh", ProcessOutcome.exited(75, "busy\n", false)))
-        .isEqualTo(StepResult.failure(75, "x.sh exited 75 (retryable); last output: busy"));
+        .isEqualTo(StepResult.retryableFailure(75, "x.sh exited 75 (retryable); last output: busy"));
     assertThat(DECLARED.toStepResult("x.sh", ProcessOutcome.exited(9, "a\nb\n", false)))
         .isEqualTo(StepResult.failure(9, "x.sh exited 9 (expected: one of [0, 2] or reboot [1641, 3010]);"
             + " last output: a | b"));

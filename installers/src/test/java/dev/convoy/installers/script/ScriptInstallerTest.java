@@ -93,6 +93,7 @@ class ScriptInstallerTest {
 
     assertThat(result.chain()).isEqualTo(end == LifecycleState.SUCCEEDED ? SUCCESS : INSTALL_ROLLED_BACK);
     assertThat(result.exitCode()).isEqualTo(exitCode);
+    assertThat(result.retryable()).as("declared retryable").isEqualTo(exit == 75);
     assertThat(String.join("\n", fixture.log()) + "\n" + result.message()).contains(message);
   }
 
