@@ -4,6 +4,8 @@ import dev.convoy.cli.agent.AgentCommand;
 import dev.convoy.cli.campaign.CampaignCommand;
 import dev.convoy.cli.compliance.ComplianceCommand;
 import dev.convoy.cli.group.GroupCommand;
+import dev.convoy.cli.audit.AuditCommand;
+import dev.convoy.cli.identity.IdentityCommand;
 import dev.convoy.cli.identity.WhoAmICommand;
 import dev.convoy.cli.inventory.InventoryCommand;
 import dev.convoy.cli.quickstart.QuickstartCommand;
@@ -40,6 +42,8 @@ import picocli.CommandLine.Spec;
         InventoryCommand.class,
         GroupCommand.class,
         ComplianceCommand.class,
+        AuditCommand.class,
+        IdentityCommand.class,
         QuickstartCommand.class,
         CommandLine.HelpCommand.class
     })

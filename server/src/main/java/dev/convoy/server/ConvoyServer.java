@@ -39,6 +39,8 @@ public final class ConvoyServer implements AutoCloseable {
 
   /** How often due campaign timers (start times, soak ends, timeouts, retries) are looked for. */
   static final java.time.Duration TIMER_PERIOD = java.time.Duration.ofSeconds(1);
+  /** How often open streams are checked for revoked callers and expired certificates. */
+  static final java.time.Duration STREAM_SWEEP_PERIOD = java.time.Duration.ofSeconds(2);
   private final ServerConfig config;
   private final ServerPki pki;
   private final RocksStorage storage;
@@ -76,6 +78,7 @@ public final class ConvoyServer implements AutoCloseable {
       storage.close();
       throw e;
     }
+    components.guard().start(STREAM_SWEEP_PERIOD);
     health.setStatus("", ServingStatus.SERVING);
     logger.info("listening address={} caFingerprint={}", address(), pki.caFingerprint());
   }
@@ -101,7 +104,10 @@ public final class ConvoyServer implements AutoCloseable {
         .keepAliveTime(2, TimeUnit.MINUTES)
         .keepAliveTimeout(20, TimeUnit.SECONDS);
     for (BindableService service : services) {
-      builder.addService(ServerInterceptors.intercept(service, components.auth()));
+      // Interceptors run last-listed first: auth establishes the caller, then audit records what it changed.
+      builder.addService(service == components.adminGrpc()
+          ? ServerInterceptors.intercept(service, components.audit(), components.auth())
+          : ServerInterceptors.intercept(service, components.auth()));
     }
     return builder.build();
   }
@@ -140,6 +146,7 @@ public final class ConvoyServer implements AutoCloseable {
     stopped = true;
     health.enterTerminalState();
     components.campaigns().scheduler().close();
+    components.guard().close();
     components.hub().closeAll();
     components.adminGrpc().closeWatches();
     server.shutdown();

@@ -10,7 +10,11 @@ import dev.convoy.server.endpoint.Presence;
 import dev.convoy.server.enrollment.EnrollmentService;
 import dev.convoy.server.grpc.AdminGrpcService;
 import dev.convoy.server.grpc.AgentGrpcService;
+import dev.convoy.server.audit.AuditLog;
+import dev.convoy.server.grpc.AuditInterceptor;
 import dev.convoy.server.grpc.AuthInterceptor;
+import dev.convoy.server.grpc.StreamGuard;
+import dev.convoy.server.storage.rocksdb.RocksAuditStore;
 import dev.convoy.server.grpc.CanonicalInventoryHasher;
 import dev.convoy.server.grpc.EnrollmentGrpcService;
 import dev.convoy.server.grpc.SessionHub;
@@ -43,7 +47,8 @@ import java.util.concurrent.Executor;
  * over the stores, gRPC services over the domain. {@link ConvoyServer} owns the lifecycle.
  */
 record ServerComponents(SessionHub hub, CampaignEngine campaigns, EnrollmentGrpcService enrollmentGrpc,
-    AgentGrpcService agentGrpc, AdminGrpcService adminGrpc, AuthInterceptor auth) {
+    AgentGrpcService agentGrpc, AdminGrpcService adminGrpc, AuthInterceptor auth, AuditInterceptor audit,
+    StreamGuard guard) {
 
   static ServerComponents wire(ServerConfig config, ServerPki pki, RocksStorage storage, Clock clock,
       Executor watchExecutor) throws IOException {
@@ -55,8 +60,10 @@ record ServerComponents(SessionHub hub, CampaignEngine campaigns, EnrollmentGrpc
     var inventoryStore = new RocksInventoryStore(storage);
 
     EndpointService endpoints = new EndpointService(endpointStore, storage, new Presence(), clock);
-    PersonService people = new PersonService(new RocksPersonStore(storage), storage);
+    AuditLog audit = new AuditLog(new RocksAuditStore(storage), storage, clock);
+    PersonService people = new PersonService(new RocksPersonStore(storage), audit, clock);
     SessionHub hub = new SessionHub(endpoints);
+    StreamGuard guard = new StreamGuard(hub, clock);
     InventoryService inventory = new InventoryService(inventoryStore, storage, clock, new CanonicalInventoryHasher(),
         config.inventory(), endpointStore, hub);
     GroupService groups = new GroupService(new RocksGroupStore(storage), tokenStore, endpoints, inventory, storage,
@@ -77,7 +84,7 @@ record ServerComponents(SessionHub hub, CampaignEngine campaigns, EnrollmentGrpc
         new EnrollmentGrpcService(enrollment),
         new AgentGrpcService(endpoints, campaigns.deployments(), catalogue, hub, inventory, publisherKeys),
         new AdminGrpcService(enrollment, endpoints, catalogue, campaigns, inventory, groups, compliance,
-            publisherKeys, watchExecutor),
-        new AuthInterceptor(endpoints, people, clock));
+            publisherKeys, watchExecutor, audit, people, guard),
+        new AuthInterceptor(endpoints, people, clock), new AuditInterceptor(audit), guard);
   }
 }

@@ -1,10 +1,12 @@
 package dev.convoy.server;
 
 import dev.convoy.server.error.ConvoyException;
+import dev.convoy.server.audit.AuditLog;
 import dev.convoy.server.people.Person;
 import dev.convoy.server.people.PersonService;
 import dev.convoy.server.people.Role;
 import dev.convoy.server.pki.ServerPki;
+import dev.convoy.server.storage.rocksdb.RocksAuditStore;
 import dev.convoy.server.storage.rocksdb.RocksPersonStore;
 import dev.convoy.server.storage.rocksdb.RocksStorage;
 import dev.convoy.transport.Fingerprint;
@@ -51,8 +53,9 @@ public final class ServerInitializer {
     Identity admin = pki.issuePersonIdentity(FIRST_ADMIN);
     admin.save(dir.adminIdentity());
     try (RocksStorage storage = RocksStorage.open(dir.database())) {
-      new PersonService(new RocksPersonStore(storage), storage)
-          .register(new Person(FIRST_ADMIN, admin.subject(), Set.of(Role.ADMIN), clock.instant()));
+      new PersonService(new RocksPersonStore(storage), new AuditLog(new RocksAuditStore(storage), storage, clock),
+          clock).register(new Person(FIRST_ADMIN, admin.subject(), Set.of(Role.ADMIN), clock.instant(),
+              admin.certificate().getSerialNumber().toString(16)), "convoy-server init");
     }
     Files.writeString(dir.properties(), "# written by convoy-server init; --listen on run overrides it\n"
         + ServerConfig.LISTEN_PROPERTY + "=" + listen + "\n", StandardCharsets.UTF_8);

@@ -6,7 +6,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code convoy agent}: enrolled endpoints and their agents. */
 @Command(name = "agent", description = "Enrolled endpoints and their agents.",
-    subcommands = {AgentListCommand.class}, synopsisSubcommandLabel = "COMMAND")
+    subcommands = {AgentListCommand.class, AgentRevokeCommand.class}, synopsisSubcommandLabel = "COMMAND")
 public final class AgentCommand {
   @Mixin
   private HelpOption help;

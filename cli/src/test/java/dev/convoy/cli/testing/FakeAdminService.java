@@ -43,6 +43,13 @@ import dev.convoy.protocol.v1.RefreshInventoryResponse;
 import dev.convoy.protocol.v1.Release;
 import dev.convoy.protocol.v1.RemovePublisherKeyRequest;
 import dev.convoy.protocol.v1.StartCampaignRequest;
+import dev.convoy.protocol.v1.ListAuditEntriesRequest;
+import dev.convoy.protocol.v1.ListAuditEntriesResponse;
+import dev.convoy.protocol.v1.RevocationResponse;
+import dev.convoy.protocol.v1.RevokeEndpointRequest;
+import dev.convoy.protocol.v1.RevokePersonRequest;
+import dev.convoy.protocol.v1.VerifyAuditRequest;
+import dev.convoy.protocol.v1.VerifyAuditResponse;
 import dev.convoy.protocol.v1.WhoAmIRequest;
 import dev.convoy.protocol.v1.WhoAmIResponse;
 import io.grpc.Status;
@@ -92,6 +99,9 @@ public final class FakeAdminService extends AdminServiceGrpc.AdminServiceImplBas
   /** Pause, resume, abort, cancel, advance, rollback and report, with the requests received. */
   public final FakeCampaignControl control = new FakeCampaignControl(campaigns,
       () -> String.valueOf(ids.incrementAndGet()), this::lastStatus);
+
+  /** The audit log and revocations. */
+  public final FakeGovernance governance = new FakeGovernance();
 
   /** Stores an inventory: shorthand for {@code inventory.put}. */
   public void putInventory(EndpointInventory endpointInventory) {
@@ -348,6 +358,27 @@ public final class FakeAdminService extends AdminServiceGrpc.AdminServiceImplBas
   @Override
   public void removePublisherKey(RemovePublisherKeyRequest request, StreamObserver<PublisherKey> response) {
     answer(response, () -> publishers.remove(request));
+  }
+
+  @Override
+  public void listAuditEntries(ListAuditEntriesRequest request,
+      StreamObserver<ListAuditEntriesResponse> response) {
+    answer(response, () -> governance.list(request));
+  }
+
+  @Override
+  public void verifyAudit(VerifyAuditRequest request, StreamObserver<VerifyAuditResponse> response) {
+    answer(response, () -> governance.verification);
+  }
+
+  @Override
+  public void revokeEndpoint(RevokeEndpointRequest request, StreamObserver<RevocationResponse> response) {
+    answer(response, () -> governance.revokeEndpoint(request));
+  }
+
+  @Override
+  public void revokePerson(RevokePersonRequest request, StreamObserver<RevocationResponse> response) {
+    answer(response, () -> governance.revokePerson(request));
   }
 
   /** The endpoints a campaign targets, from {@link #endpoints}. */

@@ -64,6 +64,12 @@ public record Endpoint(
         architecture, agent, at, revoked, managedPackages, inventoryAt);
   }
 
+  /** This endpoint, revoked: its certificate is refused from now on. */
+  public Endpoint revoke() {
+    return new Endpoint(id, hostname, group, enrolledAt, certificateSerial, certificateNotAfter, os, osVersion,
+        architecture, agentVersion, lastSeen, true, managedPackages, inventoryAt);
+  }
+
   /** Operating system for display: name and version, e.g. {@code Debian GNU/Linux 12 (bookworm)}. */
   public String osDisplayName() {
     if (osVersion.isEmpty() || os.contains(osVersion)) {

@@ -1,5 +1,8 @@
 package dev.convoy.server.endpoint;
 
+import dev.convoy.server.audit.AuditEvent;
+import dev.convoy.server.audit.AuditLog;
+import dev.convoy.server.common.Revocation;
 import dev.convoy.server.common.StripedLocks;
 import dev.convoy.server.error.ConvoyException;
 import dev.convoy.server.storage.ChangeSet;
@@ -82,6 +85,30 @@ public final class EndpointService {
 
   public void heardFrom(String endpointId) {
     presence.heardFrom(endpointId, clock.instant());
+  }
+
+  /**
+   * Revokes the endpoint: from now on its certificate is refused. Idempotent (a repeat changes nothing but is
+   * still recorded). The change and its audit entry are one batch. Open sessions are ended by the caller.
+   *
+   * @param audit where the revocation is recorded
+   * @return the outcome; {@code revokedAt} is null for a repeat (the first time is in the audit log)
+   * @throws ConvoyException NOT_FOUND if no such endpoint was enrolled
+   */
+  public Revocation revoke(String endpointId, String bySubject, String comment, AuditLog audit) {
+    Lock lock = locks.forKey(endpointId);
+    lock.lock();
+    try {
+      Endpoint endpoint = require(endpointId);
+      ChangeSet changes = audit.newChangeSet();
+      store.put(changes, endpoint.revoke());
+      var entry = audit.append(changes, new AuditEvent(bySubject, "endpoint.revoke", endpointId,
+          Revocation.auditDetails(comment, endpoint.revoked())));
+      logger.warn("endpoint revoked endpoint={} by={} already={}", endpointId, bySubject, endpoint.revoked());
+      return new Revocation(endpointId, endpoint.revoked(), endpoint.revoked() ? null : entry.time());
+    } finally {
+      lock.unlock();
+    }
   }
 
   private Endpoint update(String endpointId, java.util.function.UnaryOperator<Endpoint> change) {

@@ -42,6 +42,15 @@ import dev.convoy.protocol.v1.Release;
 import dev.convoy.protocol.v1.StartCampaignRequest;
 import dev.convoy.protocol.v1.WhoAmIRequest;
 import dev.convoy.protocol.v1.WhoAmIResponse;
+import dev.convoy.protocol.v1.ListAuditEntriesRequest;
+import dev.convoy.protocol.v1.ListAuditEntriesResponse;
+import dev.convoy.protocol.v1.RevocationResponse;
+import dev.convoy.protocol.v1.RevokeEndpointRequest;
+import dev.convoy.protocol.v1.RevokePersonRequest;
+import dev.convoy.protocol.v1.VerifyAuditRequest;
+import dev.convoy.protocol.v1.VerifyAuditResponse;
+import dev.convoy.server.audit.AuditLog;
+import dev.convoy.server.people.PersonService;
 import dev.convoy.server.campaign.CampaignEngine;
 import dev.convoy.server.catalogue.CatalogueService;
 import dev.convoy.server.catalogue.ReleaseHeader;
@@ -57,9 +66,7 @@ import dev.convoy.server.people.Role;
 import dev.convoy.server.publisher.PublisherKeyService;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
@@ -73,13 +80,20 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   private final Executor watchExecutor;
   private final PublisherKeyService publisherKeys;
   private final InventoryAdminCalls inventoryCalls;
-  private final Set<CampaignWatch> watches = CampaignWatch.newRegistry();
+  private final GovernanceAdminCalls governanceCalls;
+  private final StreamGuard guard;
 
-  /** @param watchExecutor computes and sends WatchCampaign updates, off the threads that change campaigns */
+  /**
+   * @param watchExecutor computes and sends WatchCampaign updates, off the threads that change campaigns
+   * @param guard tracks WatchCampaign streams and ends those of revoked or expired callers
+   */
   public AdminGrpcService(EnrollmentService enrollment, EndpointService endpoints, CatalogueService catalogue,
       CampaignEngine campaigns, InventoryService inventory, GroupService groups, ComplianceService compliance,
-      PublisherKeyService publisherKeys, Executor watchExecutor) {
+      PublisherKeyService publisherKeys, Executor watchExecutor, AuditLog audit, PersonService people,
+      StreamGuard guard) {
     this.publisherKeys = publisherKeys;
+    this.guard = guard;
+    this.governanceCalls = new GovernanceAdminCalls(audit, endpoints, people, guard);
     this.inventoryCalls = new InventoryAdminCalls(inventory, groups, compliance, endpoints);
     this.enrollment = enrollment;
     this.endpoints = endpoints;
@@ -90,9 +104,7 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
 
   /** Ends every open WatchCampaign stream with UNAVAILABLE (server shutting down). */
   public void closeWatches() {
-    for (CampaignWatch watch : List.copyOf(watches)) {
-      watch.shutdown();
-    }
+    guard.closeWatches();
   }
 
   @Override
@@ -174,7 +186,8 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
       GrpcCalls.fail(out, e);
       return;
     }
-    CampaignWatch.start(request.getCampaignId(), campaigns, catalogue, out, watchExecutor, watches);
+    CampaignWatch.start(request.getCampaignId(), Principal.current(), campaigns, catalogue, out, watchExecutor,
+        guard.watches());
   }
 
   @Override
@@ -282,6 +295,26 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
         Principal.current().subject())));
   }
 
+  @Override
+  public void listAuditEntries(ListAuditEntriesRequest request, StreamObserver<ListAuditEntriesResponse> observer) {
+    GrpcCalls.unary(observer, () -> governanceCalls.list(request));
+  }
+
+  @Override
+  public void verifyAudit(VerifyAuditRequest request, StreamObserver<VerifyAuditResponse> observer) {
+    GrpcCalls.unary(observer, governanceCalls::verify);
+  }
+
+  @Override
+  public void revokeEndpoint(RevokeEndpointRequest request, StreamObserver<RevocationResponse> observer) {
+    GrpcCalls.unary(observer, () -> governanceCalls.revokeEndpoint(request));
+  }
+
+  @Override
+  public void revokePerson(RevokePersonRequest request, StreamObserver<RevocationResponse> observer) {
+    GrpcCalls.unary(observer, () -> governanceCalls.revokePerson(request));
+  }
+
   private Campaign campaign(dev.convoy.server.campaign.Campaign campaign) {
     return CampaignProtoMapper.campaign(campaign, release(campaign));
   }
@@ -290,7 +323,7 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
     return catalogue.find(campaign.releaseName(), campaign.releaseVersion());
   }
 
-  private static String campaignId(String value) {
+  static String campaignId(String value) {
     return Require.matches("campaign_id", value, CAMPAIGN_ID, "cmp- followed by 16 lowercase hex digits");
   }
 }

@@ -50,7 +50,8 @@ public final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBas
 
   @Override
   public StreamObserver<AgentMessage> session(StreamObserver<ServerHint> observer) {
-    return hub.open(Principal.currentEndpointId(), (ServerCallStreamObserver<ServerHint>) observer);
+    return hub.open(Principal.currentEndpointId(), Principal.current().validUntil(),
+        (ServerCallStreamObserver<ServerHint>) observer);
   }
 
   @Override

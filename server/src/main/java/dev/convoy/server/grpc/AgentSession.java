@@ -22,6 +22,7 @@ import io.grpc.stub.StreamObserver;
  */
 final class AgentSession implements StreamObserver<AgentMessage> {
   private final String endpointId;
+  private final java.time.Instant validUntil;
   private final ServerCallStreamObserver<ServerHint> out;
   private final SessionHub hub;
   private final EndpointService endpoints;
@@ -31,9 +32,10 @@ final class AgentSession implements StreamObserver<AgentMessage> {
   private long sentRevision;
   private boolean inventoryRequested;
 
-  AgentSession(String endpointId, ServerCallStreamObserver<ServerHint> out, SessionHub hub,
-      EndpointService endpoints) {
+  AgentSession(String endpointId, java.time.Instant validUntil, ServerCallStreamObserver<ServerHint> out,
+      SessionHub hub, EndpointService endpoints) {
     this.endpointId = endpointId;
+    this.validUntil = validUntil;
     this.out = out;
     this.hub = hub;
     this.endpoints = endpoints;
@@ -43,6 +45,11 @@ final class AgentSession implements StreamObserver<AgentMessage> {
 
   String endpointId() {
     return endpointId;
+  }
+
+  /** When the certificate the session was opened with expires. */
+  java.time.Instant validUntil() {
+    return validUntil;
   }
 
   @Override
@@ -131,7 +138,8 @@ final class AgentSession implements StreamObserver<AgentMessage> {
     end(Status.UNAVAILABLE.withDescription("server is shutting down"));
   }
 
-  private void end(Status status) {
+  /** Ends the session with {@code status} (e.g. the endpoint was revoked); no-op if it has ended. */
+  void end(Status status) {
     synchronized (this) {
       if (closed) {
         return;

@@ -41,11 +41,14 @@ import org.slf4j.LoggerFactory;
  *   <li>Enrollment and health: anyone, certificate or not.</li>
  *   <li>AgentService: a current (not expired, per the injected clock) endpoint certificate of an enrolled, not
  *       revoked endpoint, with the serial the server issued it.</li>
- *   <li>AdminService and reflection: a person certificate of a known person with role admin.</li>
+ *   <li>AdminService and reflection: a current person certificate of a known, not revoked person with role admin,
+ *       with a serial the server issued to that person.</li>
  *   <li>Any other service: refused (default deny).</li>
  * </ul>
  * No certificate where one is needed: UNAUTHENTICATED "client certificate required"; otherwise PERMISSION_DENIED.
- * The established {@link Principal} is put in the call's {@link Context}. Thread-safe.
+ * The established {@link Principal} is put in the call's {@link Context}. This decides at call start only; the
+ * {@link StreamGuard} ends long-lived streams whose caller was revoked or whose certificate expired since.
+ * Thread-safe.
  */
 public final class AuthInterceptor implements ServerInterceptor {
   private static final Logger logger = LoggerFactory.getLogger(AuthInterceptor.class);
@@ -132,17 +135,25 @@ public final class AuthInterceptor implements ServerInterceptor {
           + subject.name());
     }
     return new Principal(Principal.Kind.ENDPOINT, subject.name(), certificate.getSubjectX500Principal().getName(),
-        Set.of());
+        Set.of(), certificate.getNotAfter().toInstant());
   }
 
   private Principal admin(CertificateSubject subject, X509Certificate certificate) {
     Person person = people.find(subject.name())
         .orElseThrow(() -> ConvoyException.permissionDenied("person " + subject.name() + " is not known"));
+    if (person.revoked()) {
+      throw ConvoyException.permissionDenied("person " + subject.name() + " is revoked");
+    }
+    String serial = certificate.getSerialNumber().toString(16);
+    if (!person.acceptsCertificate(serial)) {
+      throw ConvoyException.permissionDenied("certificate " + serial + " is not a current certificate of person "
+          + subject.name());
+    }
     if (!person.hasRole(Role.ADMIN)) {
       throw ConvoyException.permissionDenied("person " + subject.name() + " lacks role admin");
     }
     return new Principal(Principal.Kind.PERSON, person.name(), certificate.getSubjectX500Principal().getName(),
-        person.roles());
+        person.roles(), certificate.getNotAfter().toInstant());
   }
 
   private static Optional<X509Certificate> peerCertificate(ServerCall<?, ?> call) {

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class CampaignWatch implements CampaignListener {
   private final String campaignId;
+  private final Principal owner;
   private final CampaignEngine campaigns;
   private final CatalogueService catalogue;
   private final ServerCallStreamObserver<dev.convoy.protocol.v1.CampaignStatus> out;
@@ -31,10 +32,11 @@ final class CampaignWatch implements CampaignListener {
   private boolean dirty = true;
   private boolean done;
 
-  private CampaignWatch(String campaignId, CampaignEngine campaigns, CatalogueService catalogue,
+  private CampaignWatch(String campaignId, Principal owner, CampaignEngine campaigns, CatalogueService catalogue,
       ServerCallStreamObserver<dev.convoy.protocol.v1.CampaignStatus> out, Executor executor,
       Set<CampaignWatch> active) {
     this.campaignId = campaignId;
+    this.owner = owner;
     this.campaigns = campaigns;
     this.catalogue = catalogue;
     this.out = out;
@@ -42,8 +44,11 @@ final class CampaignWatch implements CampaignListener {
     this.active = active;
   }
 
-  /** Starts watching; {@code active} tracks open watches so that shutdown can end them. */
-  static void start(String campaignId, CampaignEngine campaigns, CatalogueService catalogue,
+  /**
+   * Starts watching for {@code owner}; {@code active} tracks open watches so that shutdown, revocation and
+   * certificate expiry can end them.
+   */
+  static void start(String campaignId, Principal owner, CampaignEngine campaigns, CatalogueService catalogue,
       ServerCallStreamObserver<dev.convoy.protocol.v1.CampaignStatus> out, Executor executor,
       Set<CampaignWatch> active) {
     try {
@@ -52,7 +57,7 @@ final class CampaignWatch implements CampaignListener {
       GrpcCalls.fail(out, e);
       return;
     }
-    CampaignWatch watch = new CampaignWatch(campaignId, campaigns, catalogue, out, executor, active);
+    CampaignWatch watch = new CampaignWatch(campaignId, owner, campaigns, catalogue, out, executor, active);
     synchronized (watch) {
       out.setOnCancelHandler(watch::stop);
       out.setOnReadyHandler(watch::schedule);
@@ -102,11 +107,21 @@ final class CampaignWatch implements CampaignListener {
     }
   }
 
+  /** Who opened the watch. */
+  Principal owner() {
+    return owner;
+  }
+
   /** Ends the stream with UNAVAILABLE: the server is shutting down. */
-  synchronized void shutdown() {
+  void shutdown() {
+    end(Status.UNAVAILABLE.withDescription("server is shutting down"));
+  }
+
+  /** Ends the stream with {@code status} (e.g. the owner was revoked); no-op if it has ended. */
+  synchronized void end(Status status) {
     if (!done) {
       stop();
-      out.onError(Status.UNAVAILABLE.withDescription("server is shutting down").asRuntimeException());
+      out.onError(status.asRuntimeException());
     }
   }
 

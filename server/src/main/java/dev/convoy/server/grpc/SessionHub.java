@@ -25,6 +25,8 @@ public final class SessionHub implements RevisionListener, FullReportRequester {
   private static final Logger logger = LoggerFactory.getLogger(SessionHub.class);
 
   private final ConcurrentMap<String, AgentSession> sessions = new ConcurrentHashMap<>();
+  /** Every open session, greeted or not: what the {@link StreamGuard} checks. */
+  private final java.util.Set<AgentSession> live = ConcurrentHashMap.newKeySet();
   private final EndpointService endpoints;
   private volatile boolean closing;
 
@@ -32,9 +34,20 @@ public final class SessionHub implements RevisionListener, FullReportRequester {
     this.endpoints = endpoints;
   }
 
-  /** Starts a session for the authenticated {@code endpointId}; returns the observer of the agent's messages. */
-  StreamObserver<AgentMessage> open(String endpointId, ServerCallStreamObserver<ServerHint> out) {
-    return new AgentSession(endpointId, out, this, endpoints);
+  /**
+   * Starts a session for the authenticated {@code endpointId}, whose certificate is valid until
+   * {@code validUntil}; returns the observer of the agent's messages.
+   */
+  StreamObserver<AgentMessage> open(String endpointId, java.time.Instant validUntil,
+      ServerCallStreamObserver<ServerHint> out) {
+    AgentSession session = new AgentSession(endpointId, validUntil, out, this, endpoints);
+    live.add(session);
+    return session;
+  }
+
+  /** The open sessions, greeted or not (a snapshot). */
+  List<AgentSession> live() {
+    return List.copyOf(live);
   }
 
   /** Makes {@code session} the endpoint's current one, ending the previous one. */
@@ -53,6 +66,7 @@ public final class SessionHub implements RevisionListener, FullReportRequester {
 
   /** Forgets {@code session} if it is still the endpoint's current one, marking the endpoint offline. */
   void unregister(AgentSession session) {
+    live.remove(session);
     if (sessions.remove(session.endpointId(), session)) {
       endpoints.sessionClosed(session.endpointId());
       logger.info("session closed endpoint={} sessions={}", session.endpointId(), sessions.size());

@@ -11,6 +11,15 @@ import dev.convoy.server.ConvoyServer;
 import dev.convoy.server.ListenAddress;
 import dev.convoy.server.ServerConfig;
 import dev.convoy.server.ServerInitializer;
+import dev.convoy.server.audit.AuditLog;
+import dev.convoy.server.people.Person;
+import dev.convoy.server.people.PersonService;
+import dev.convoy.server.people.Role;
+import dev.convoy.server.pki.ServerPki;
+import dev.convoy.server.storage.rocksdb.RocksAuditStore;
+import dev.convoy.server.storage.rocksdb.RocksPersonStore;
+import dev.convoy.server.storage.rocksdb.RocksStorage;
+import java.util.Set;
 import dev.convoy.transport.Csr;
 import dev.convoy.transport.Identity;
 import dev.convoy.transport.KeyPairs;
@@ -72,6 +81,24 @@ public final class TestServer implements AutoCloseable {
     closeChannels();
     server.stop();
     server = ConvoyServer.start(config(), clock);
+  }
+
+  /**
+   * Registers another person with role admin, the way {@code convoy-server init} registers the first (certificate
+   * from the server's CA, serial bound to the person), and returns their identity. Restarts the server: the
+   * database has one owner.
+   */
+  public Identity addAdmin(String name) throws IOException {
+    closeChannels();
+    server.stop();
+    Identity person = ServerPki.load(dir.resolve("pki"), clock).issuePersonIdentity(name);
+    try (RocksStorage storage = RocksStorage.open(dir.resolve("db"))) {
+      new PersonService(new RocksPersonStore(storage), new AuditLog(new RocksAuditStore(storage), storage, clock),
+          clock).register(new Person(name, person.subject(), Set.of(Role.ADMIN), clock.instant(),
+              person.certificate().getSerialNumber().toString(16)), "test");
+    }
+    server = ConvoyServer.start(config(), clock);
+    return person;
   }
 
   public ManagedChannel channel(SslContext tls) {

@@ -41,7 +41,9 @@ enum ColumnFamily {
   /** {@code <key id>} → PublisherKeyRecord (trusted publisher keys). */
   PUBLISHER_KEYS("publisher_keys", false),
   /** {@code <due epoch millis, 8 bytes big-endian><kind>/<id>} → TimerRecord (campaign and deployment timers). */
-  TIMERS("timers", false);
+  TIMERS("timers", false),
+  /** {@code e<sequence, 8 bytes big-endian>} → AuditRecord; {@code h} → AuditHeadRecord (the newest entry). */
+  AUDIT("audit", false);
 
   private final String familyName;
   private final boolean counters;

@@ -7,6 +7,7 @@ import dev.convoy.server.people.PersonStore;
 import dev.convoy.server.people.Role;
 import dev.convoy.server.storage.ChangeSet;
 import dev.convoy.server.storage.rocksdb.v1.PersonRecord;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -26,10 +27,15 @@ public final class RocksPersonStore implements PersonStore {
 
   @Override
   public void put(ChangeSet changes, Person person) {
-    PersonRecord record = PersonRecord.newBuilder()
+    PersonRecord.Builder builder = PersonRecord.newBuilder()
         .setName(person.name()).setSubject(person.subject()).setCreatedAt(Keys.timestamp(person.createdAt()))
         .addAllRoles(person.roles().stream().map(Role::label).sorted().toList())
-        .build();
+        .addAllCertificateSerials(person.certificateSerials().stream().sorted().toList())
+        .setRevoked(person.revoked());
+    if (person.revokedAt() != null) {
+      builder.setRevokedAt(Keys.timestamp(person.revokedAt()));
+    }
+    PersonRecord record = builder.build();
     ((RocksChangeSet) changes).put(ColumnFamily.PEOPLE, Keys.of(person.name()), record.toByteArray());
   }
 
@@ -39,7 +45,9 @@ public final class RocksPersonStore implements PersonStore {
       Set<Role> roles = EnumSet.noneOf(Role.class);
       // A role this version does not know (written by a newer server) grants nothing here.
       r.getRolesList().forEach(label -> Role.fromLabel(label).ifPresent(roles::add));
-      return new Person(r.getName(), r.getSubject(), roles, Keys.instant(r.getCreatedAt()));
+      Instant revokedAt = r.getRevoked() ? Keys.instant(r.getRevokedAt()) : null;
+      return new Person(r.getName(), r.getSubject(), roles, Keys.instant(r.getCreatedAt()),
+          Set.copyOf(r.getCertificateSerialsList()), revokedAt);
     } catch (InvalidProtocolBufferException e) {
       throw ConvoyException.internal("corrupt person record: " + e.getMessage(), e);
     }

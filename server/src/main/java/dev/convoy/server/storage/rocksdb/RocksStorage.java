@@ -195,9 +195,14 @@ public final class RocksStorage implements Storage, AutoCloseable {
 
   /** Calls {@code visitor} for every entry whose key starts with {@code prefix}, in key order, until it says stop. */
   void visit(ColumnFamily family, byte[] prefix, EntryVisitor visitor) {
+    visitFrom(family, prefix, prefix, visitor);
+  }
+
+  /** Like {@link #visit}, starting at the first key that is at least {@code from} (which must start with prefix). */
+  void visitFrom(ColumnFamily family, byte[] prefix, byte[] from, EntryVisitor visitor) {
     read(() -> {
       try (RocksIterator it = db.newIterator(handles.get(family))) {
-        for (it.seek(prefix); it.isValid() && startsWith(it.key(), prefix); it.next()) {
+        for (it.seek(from); it.isValid() && startsWith(it.key(), prefix); it.next()) {
           if (!visitor.visit(it.key(), it.value())) {
             break;
           }

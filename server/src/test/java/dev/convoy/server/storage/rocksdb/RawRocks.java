@@ -15,4 +15,23 @@ public final class RawRocks {
         FactValues.encode(value));
     storage.commit(changes);
   }
+
+  /** The stored bytes of audit entry {@code sequence}, or null. */
+  public static byte[] auditEntry(RocksStorage storage, long sequence) {
+    return storage.get(ColumnFamily.AUDIT, RocksAuditStore.key(sequence));
+  }
+
+  /** Overwrites the stored bytes of audit entry {@code sequence}, bypassing the log. */
+  public static void putAuditEntry(RocksStorage storage, long sequence, byte[] value) {
+    RocksChangeSet changes = (RocksChangeSet) storage.begin();
+    changes.put(ColumnFamily.AUDIT, RocksAuditStore.key(sequence), value);
+    storage.commit(changes);
+  }
+
+  /** Deletes audit entry {@code sequence} (and nothing else), bypassing the log. */
+  public static void deleteAuditEntry(RocksStorage storage, long sequence) {
+    RocksChangeSet changes = (RocksChangeSet) storage.begin();
+    changes.delete(ColumnFamily.AUDIT, RocksAuditStore.key(sequence));
+    storage.commit(changes);
+  }
 }
