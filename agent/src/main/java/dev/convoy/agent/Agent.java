@@ -93,12 +93,13 @@ final class Agent implements AutoCloseable {
     String bus = System.getenv(Notices.BUS_VARIABLE);
     Notices notices = new Notices(noticeBook, new NotifySend(new CommandRunner(), Executables.system(), bus),
         System.getenv());
+    InventoryCollector collector = InventorySetup.collector(config, journal::managedPackages, clock);
     Reconciler reconciler = new Reconciler(journal, outbox, downloader, installStep, dir::work,
         new Backoff(config.backoffInitial(), config.backoffMax(), random), clock,
         action -> sessionRef.get().inventoryDue(
             action == DeploymentAction.UNINSTALL ? ReportReason.UNINSTALL : ReportReason.INSTALL),
-        new CampaignPorts(server, notices, rechecks, () -> sessionRef.get().syncDue(), null));
-    InventoryCollector collector = InventorySetup.collector(config, journal::managedPackages, clock);
+        new CampaignPorts(server, notices, rechecks, () -> sessionRef.get().syncDue(), null,
+            paths -> InventorySetup.facts(collector, paths)));
     InventoryReporter reporter = new InventoryReporter(collector::collect, new ProtoInventoryHasher(),
         server::reportInventory);
     SessionLoop session = new SessionLoop(

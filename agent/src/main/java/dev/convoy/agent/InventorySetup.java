@@ -79,4 +79,28 @@ final class InventorySetup {
       });
     }
   }
+
+  /**
+   * The text of the facts at {@code paths} from a fresh collection (releases with relations are rare, and a stale
+   * view could let an install through that the OS no longer allows). Non-text facts are given as text.
+   */
+  static java.util.Map<String, String> facts(InventoryCollector collector, java.util.Set<String> paths) {
+    java.util.Map<String, String> found = new java.util.TreeMap<>();
+    dev.convoy.agent.inventory.Inventory facts = collector.collect().facts();
+    for (String path : paths) {
+      facts.get(path).ifPresent(value -> found.put(path, text(value)));
+    }
+    return found;
+  }
+
+  private static String text(dev.convoy.agent.inventory.FactValue value) {
+    if (value instanceof dev.convoy.agent.inventory.FactValue.Text t) {
+      return t.value();
+    } else if (value instanceof dev.convoy.agent.inventory.FactValue.Int n) {
+      return Long.toString(n.value());
+    } else if (value instanceof dev.convoy.agent.inventory.FactValue.Real r) {
+      return Double.toString(r.value());
+    }
+    return Boolean.toString(((dev.convoy.agent.inventory.FactValue.Flag) value).value());
+  }
 }

@@ -114,8 +114,13 @@ public final class ReleaseBuilder {
     return this;
   }
 
-  /** A minimum OS fact, e.g. {@code ("os.family", "debian")}. */
+  /**
+   * A minimum OS fact, e.g. {@code ("os.family", "debian")} or {@code ("os.version", ">=12")} ({@link OsRequirements}).
+   *
+   * @throws IllegalArgumentException for comparators that are not well formed
+   */
   public ReleaseBuilder osRequirement(String fact, String value) {
+    OsRequirements.validate(fact, value);
     osRequirements.put(fact, value);
     return this;
   }

@@ -29,6 +29,7 @@ import dev.convoy.server.storage.file.FileContentStore;
 import dev.convoy.server.storage.rocksdb.RocksCampaignStore;
 import dev.convoy.server.storage.rocksdb.RocksDeploymentStore;
 import dev.convoy.server.storage.rocksdb.RocksTimerStore;
+import dev.convoy.server.inventory.InventoryTargets;
 import dev.convoy.server.inventory.InventoryZones;
 import dev.convoy.server.storage.rocksdb.RocksEndpointStore;
 import dev.convoy.server.storage.rocksdb.RocksGroupStore;
@@ -76,7 +77,7 @@ record ServerComponents(SessionHub hub, CampaignEngine campaigns, EnrollmentGrpc
     CampaignEvents events = new CampaignEvents();
     CampaignEngine campaigns = new CampaignEngine(new CampaignContext(campaignStore, deploymentStore,
         new RocksTimerStore(storage), catalogue, endpointStore, storage, clock, events, hub, groups,
-        new InventoryZones(inventoryStore)));
+        new InventoryZones(inventoryStore)), new InventoryTargets(inventoryStore));
     inventory.addListener(new CampaignPickup(groups, campaigns.campaigns()));
     ComplianceService compliance = new ComplianceService(inventoryStore, campaignStore, endpointStore);
 

@@ -12,14 +12,22 @@ import java.util.Objects;
  * @param scheduler wakes the reconciler at the next instant a waiting deployment's gate names
  * @param resyncDue asks the session for a fresh desired state (every window the server listed is over)
  * @param drainTimeout how long a synchronous report waits for the outbox to drain
+ * @param hostFacts this endpoint's own facts, for releases' OS requirements, dependencies and conflicts
  */
 public record CampaignPorts(ServerApi server, NoticeDisplay notices, Scheduler scheduler, Runnable resyncDue,
-    Duration drainTimeout) {
+    Duration drainTimeout, HostFacts hostFacts) {
   public CampaignPorts {
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(notices, "notices");
     Objects.requireNonNull(scheduler, "scheduler");
     resyncDue = resyncDue == null ? () -> { } : resyncDue;
     drainTimeout = drainTimeout == null ? Duration.ofSeconds(30) : drainTimeout;
+    hostFacts = hostFacts == null ? HostFacts.NONE : hostFacts;
+  }
+
+  /** Ports without host facts ({@link HostFacts#NONE}). */
+  public CampaignPorts(ServerApi server, NoticeDisplay notices, Scheduler scheduler, Runnable resyncDue,
+      Duration drainTimeout) {
+    this(server, notices, scheduler, resyncDue, drainTimeout, HostFacts.NONE);
   }
 }

@@ -95,6 +95,8 @@ public final class DeploymentJournal {
   /**
    * The packages installed by this agent (for the inventory report): per package, the latest deployment that
    * succeeded, if it was an install. A later failed or rolled-back attempt leaves the previous version in place.
+   * A package that a later successful install supersedes (its name, its version in range) is no longer listed:
+   * the superseding release replaced it.
    */
   public synchronized List<ManagedPackage> managedPackages() {
     Map<String, JournalEntry> latest = new HashMap<>();
@@ -103,12 +105,22 @@ public final class DeploymentJournal {
         latest.merge(entry.spec().release().name(), entry, (a, b) -> a.at().isAfter(b.at()) ? a : b);
       }
     }
+    List<JournalEntry> installs = latest.values().stream()
+        .filter(e -> e.spec().action() == DeploymentAction.INSTALL).toList();
     List<ManagedPackage> result = new ArrayList<>();
-    latest.values().stream()
-        .filter(e -> e.spec().action() == DeploymentAction.INSTALL)
+    installs.stream()
+        .filter(e -> installs.stream().noneMatch(later -> supersedes(later, e)))
         .sorted(Comparator.comparing(e -> e.spec().release().name()))
         .forEach(e -> result.add(new ManagedPackage(e.spec().release().name(), e.spec().release().version(), "installed")));
     return result;
+  }
+
+  private static boolean supersedes(JournalEntry later, JournalEntry earlier) {
+    Release old = earlier.spec().release();
+    dev.convoy.release.SemanticVersion version = old.semanticVersion();
+    return later != earlier && !later.at().isBefore(earlier.at()) && version != null
+        && !later.spec().release().name().equals(old.name())
+        && later.spec().release().relations().supersedes().stream().anyMatch(s -> s.matches(old.name(), version));
   }
 
   private Path file(String deploymentId) {

@@ -38,10 +38,12 @@ final class DeploymentRunner {
   private final Transitioner transitioner;
   private final Permits permits;
   private final Installation installation;
+  private final RelationGate relations;
 
   DeploymentRunner(DeploymentJournal journal, ChunkedDownloader downloader, InstallStep installStep,
       Function<String, Path> workDirs, Clock clock, NoticeDisplay notices, Transitioner transitioner,
-      SyncReporter reporter) {
+      SyncReporter reporter, RelationGate relations) {
+    this.relations = relations;
     this.journal = journal;
     this.downloader = downloader;
     this.installStep = installStep;
@@ -104,6 +106,15 @@ final class DeploymentRunner {
       return transitioner.transition(entry, ALREADY_INSTALLED, spec.release().coordinates()
           + " is already installed; nothing downloaded", 0);
     }
+    if (spec.action() == DeploymentAction.INSTALL) {
+      java.util.Optional<String> refusal = relations.refusal(spec);
+      if (refusal.isEmpty()) {
+        refusal = relations.missingDependencyNow(spec); // before anything is downloaded
+      }
+      if (refusal.isPresent()) {
+        return refused(entry, refusal.get());
+      }
+    }
     Notice notice = spec.terms().notice();
     notices.show(spec, clock.instant());
     return transitioner.transition(entry, NOTIFIED, "notice shown: " + notice.titleOr(spec.release().coordinates()),
@@ -135,11 +146,32 @@ final class DeploymentRunner {
       }
       throw new Waiting(decision.recheckAt(), decision.resync(), decision.reason());
     }
+    if (entry.spec().action() == DeploymentAction.INSTALL) {
+      java.util.Optional<String> refusal = relations.refusal(entry.spec());
+      if (refusal.isEmpty()) {
+        refusal = relations.missingDependency(entry.spec());
+      }
+      if (refusal.isPresent()) {
+        return refused(entry, refusal.get());
+      }
+    }
     Installation.Prepared prepared = installation.prepare(entry);
     if (prepared.failed() != null) {
       return prepared.failed();
     }
     return installation.run(permits.request(entry), prepared, false);
+  }
+
+  /** The release's relations forbid installing it: FAILED, the download purged, nothing installed. */
+  private JournalEntry refused(JournalEntry entry, String detail) {
+    logger.warn("deployment refused deployment={} release={} reason=\"{}\"", entry.deploymentId(),
+        entry.spec().release().coordinates(), detail);
+    try {
+      downloader.delete(entry.spec().release().sha256());
+    } catch (java.io.IOException e) {
+      logger.warn("clean-up incomplete deployment={} reason=\"{}\"", entry.deploymentId(), e.getMessage());
+    }
+    return transitioner.transition(entry, FAILED, detail, 0);
   }
 
   private JournalEntry downloading(JournalEntry entry) throws RetryLater {

@@ -1,6 +1,7 @@
 package dev.convoy.agent.deployment;
 
 import java.time.Instant;
+import dev.convoy.release.PackageConstraint;
 import dev.convoy.release.PublisherPublicKey;
 import java.util.Arrays;
 import java.util.Base64;
@@ -12,6 +13,7 @@ import java.util.TreeMap;
 /** {@link JournalEntry} to and from the keys of a {@code journal/<id>.properties} file. */
 final class JournalCodec {
   private static final String PARAMETER = "release.parameter.";
+  private static final String OS = "release.os.";
 
   private JournalCodec() {}
 
@@ -44,6 +46,11 @@ final class JournalCodec {
     values.put("release.manifest_sha256", release.manifestSha256());
     values.put("release.downgrade", Boolean.toString(release.downgrade()));
     new TreeMap<>(release.installerParameters()).forEach((k, v) -> values.put(PARAMETER + k, v));
+    Relations relations = release.relations();
+    values.put("release.dependencies", constraints(relations.dependencies()));
+    values.put("release.conflicts", constraints(relations.conflicts()));
+    values.put("release.supersedes", constraints(relations.supersedes()));
+    new TreeMap<>(relations.osRequirements()).forEach((k, v) -> values.put(OS + k, v));
     values.put("allow_downgrade", Boolean.toString(spec.allowDowngrade()));
     TermsCodec.encode(spec.terms(), values);
     AttemptNotes notes = entry.notes();
@@ -57,6 +64,29 @@ final class JournalCodec {
     return values;
   }
 
+  /** {@code name range;name range}: names have no space, ranges no semicolon. */
+  private static String constraints(List<PackageConstraint> list) {
+    return String.join(";", list.stream().map(c -> c.name() + " " + c.versions()).toList());
+  }
+
+  private static List<PackageConstraint> constraints(Map<String, String> values, String key) {
+    String text = values.getOrDefault(key, "");
+    return text.isEmpty() ? List.of() : Arrays.stream(text.split(";")).map(part -> {
+      int space = part.indexOf(' ');
+      return PackageConstraint.of(part.substring(0, space), part.substring(space + 1));
+    }).toList();
+  }
+
+  private static Map<String, String> prefixed(Map<String, String> values, String prefix) {
+    Map<String, String> found = new TreeMap<>();
+    values.forEach((k, v) -> {
+      if (k.startsWith(prefix)) {
+        found.put(k.substring(prefix.length()), v);
+      }
+    });
+    return found;
+  }
+
   /** @throws IllegalArgumentException naming the missing or malformed key */
   static JournalEntry decode(Map<String, String> values) {
     Release release = new Release(text(values, "release.name"), text(values, "release.version"),
@@ -65,7 +95,9 @@ final class JournalCodec {
         values.getOrDefault("release.archive_format", ""), values.getOrDefault("release.format", ""),
         values.getOrDefault("release.signer_key_id", ""), parameters(values),
         values.getOrDefault("release.manifest_sha256", ""),
-        Boolean.parseBoolean(values.getOrDefault("release.downgrade", "false")));
+        Boolean.parseBoolean(values.getOrDefault("release.downgrade", "false")),
+        new Relations(constraints(values, "release.dependencies"), constraints(values, "release.conflicts"),
+            constraints(values, "release.supersedes"), prefixed(values, OS)));
     DeploymentSpec spec = new DeploymentSpec(text(values, "deployment_id"), values.getOrDefault("campaign_id", ""),
         release, DeploymentAction.valueOf(text(values, "action")), (int) number(values, "attempt"),
         Boolean.parseBoolean(values.getOrDefault("allow_downgrade", "false")),

@@ -38,6 +38,7 @@ public final class Reconciler implements AutoCloseable {
 
   private final DeploymentJournal journal;
   private final DeploymentRunner runner;
+  private final RelationGate relations;
   private final DeploymentLocks locks;
   private final SelfService selfService;
   private final Backoff retryBackoff;
@@ -76,8 +77,9 @@ public final class Reconciler implements AutoCloseable {
     this.locks = new DeploymentLocks();
     Transitioner transitioner = new Transitioner(journal, outbox, downloader, workDirs, clock, installedChanged);
     SyncReporter reporter = new SyncReporter(ports.server(), outbox, ports.drainTimeout());
+    this.relations = new RelationGate(journal, ports.hostFacts());
     this.runner = new DeploymentRunner(journal, downloader, installStep, workDirs, clock, ports.notices(),
-        transitioner, reporter);
+        transitioner, reporter, relations);
     this.selfService = new SelfService(journal, locks, reporter, transitioner, clock, this::poke);
     this.outboxForStart = outbox;
   }
@@ -172,9 +174,15 @@ public final class Reconciler implements AutoCloseable {
 
   /** @return false if a deployment could not progress for a passing reason */
   private boolean pass(DesiredState desired, Pass pass) {
+    // Dependencies first: the listed deployments (else the journal's unfinished ones) in topological order.
+    DependencyPlan plan = DependencyPlan.of(desired != null ? desired.deployments()
+        : journal.all().stream().filter(e -> !e.state().terminal()).map(JournalEntry::spec).toList());
+    relations.plan(plan);
     // At start, and while no desired state has arrived since, the journal (with its last terms) is the work list.
     if (resumePending || desired == null) {
-      for (JournalEntry entry : journal.all()) {
+      List<JournalEntry> entries = new java.util.ArrayList<>(journal.all());
+      entries.sort(java.util.Comparator.comparingInt(e -> plan.rank(e.deploymentId())));
+      for (JournalEntry entry : entries) {
         if (!entry.state().terminal() && !walk(entry.deploymentId(), pass, () -> resume(entry.deploymentId(), null))) {
           return false;
         }
@@ -184,7 +192,7 @@ public final class Reconciler implements AutoCloseable {
     if (desired == null) {
       return true;
     }
-    for (DeploymentSpec spec : desired.deployments()) {
+    for (DeploymentSpec spec : plan.ordered()) {
       if (!spec.hasSafeId()) {
         logger.error("deployment id refused deployment_id=\"{}\" (expected: [A-Za-z0-9._-], at most 128)", spec.deploymentId());
         continue;

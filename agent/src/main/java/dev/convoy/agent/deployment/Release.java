@@ -18,10 +18,11 @@ import java.util.Objects;
  *     the download, e.g. for detection; the install uses the verified manifest's)
  * @param manifestSha256 SHA-256 of the signed manifest the server verified; empty when unsigned
  * @param downgrade whether the manifest is signed as an allowed downgrade
+ * @param relations dependencies, conflicts, superseded packages and OS requirements ({@link Relations#NONE})
  */
 public record Release(String name, String version, String installer, String sha256, long length, int chunkSize,
     List<String> chunkSha256, String archiveFormat, String format, String signerKeyId,
-    Map<String, String> installerParameters, String manifestSha256, boolean downgrade) {
+    Map<String, String> installerParameters, String manifestSha256, boolean downgrade, Relations relations) {
   /** {@link #format()} of a signed release file (release/README.md). */
   public static final String SIGNED_FORMAT = "convoy-release";
 
@@ -36,6 +37,15 @@ public record Release(String name, String version, String installer, String sha2
     signerKeyId = signerKeyId == null ? "" : signerKeyId;
     installerParameters = installerParameters == null ? Map.of() : Map.copyOf(installerParameters);
     manifestSha256 = manifestSha256 == null ? "" : manifestSha256;
+    relations = relations == null ? Relations.NONE : relations;
+  }
+
+  /** A release without relations. */
+  public Release(String name, String version, String installer, String sha256, long length, int chunkSize,
+      List<String> chunkSha256, String archiveFormat, String format, String signerKeyId,
+      Map<String, String> installerParameters, String manifestSha256, boolean downgrade) {
+    this(name, version, installer, sha256, length, chunkSize, chunkSha256, archiveFormat, format, signerKeyId,
+        installerParameters, manifestSha256, downgrade, Relations.NONE);
   }
 
   /** An unsigned release (format ""), as the walking skeleton publishes them. */
@@ -68,6 +78,15 @@ public record Release(String name, String version, String installer, String sha2
     if (!format.isEmpty() && !signed()) {
       throw new IllegalArgumentException("release format: '" + format + "' (expected: '" + SIGNED_FORMAT
           + "' or '' for an unsigned archive)");
+    }
+  }
+
+  /** This release's version as a semantic version, or null when it is not one (an unsigned skeleton release). */
+  public dev.convoy.release.SemanticVersion semanticVersion() {
+    try {
+      return dev.convoy.release.SemanticVersion.parse(version);
+    } catch (IllegalArgumentException e) {
+      return null;
     }
   }
 

@@ -35,9 +35,11 @@ import java.util.Set;
  *                       → AWAITING_TECHNICIAN  uninstall, waiting for the technician
  *                       → INSTALLING           uninstall, install permit granted
  *                       → DEFERRED             the user postponed it
+ *                       → FAILED               a conflict, an OS requirement, a dependency missing or in a cycle
  *                       → CANCELLED
  *   DEFERRED            → DEFERRED             the user extended the deferral
  *                       → DOWNLOADING | AWAITING_WINDOW | AWAITING_TECHNICIAN | INSTALLING   as the gate says after it
+ *                       → FAILED               as from NOTIFIED
  *                       → CANCELLED
  *   DOWNLOADING         → DOWNLOADED           length and SHA-256 verified
  *                       → FAILED_VERIFICATION  a chunk, the length or the hash disagrees with the manifest
@@ -69,9 +71,9 @@ public final class Transitions {
   static {
     ALLOWED.put(OFFERED, EnumSet.of(NOTIFIED, ALREADY_INSTALLED, FAILED, CANCELLED));
     ALLOWED.put(NOTIFIED, EnumSet.of(DOWNLOADING, AWAITING_WINDOW, AWAITING_TECHNICIAN, INSTALLING, DEFERRED,
-        CANCELLED));
+        FAILED, CANCELLED));
     ALLOWED.put(DEFERRED, EnumSet.of(DEFERRED, DOWNLOADING, AWAITING_WINDOW, AWAITING_TECHNICIAN, INSTALLING,
-        CANCELLED));
+        FAILED, CANCELLED));
     ALLOWED.put(DOWNLOADING, EnumSet.of(DOWNLOADED, FAILED_VERIFICATION, FAILED, CANCELLED));
     ALLOWED.put(DOWNLOADED, EnumSet.of(INSTALLING, AWAITING_WINDOW, AWAITING_TECHNICIAN, DEFERRED,
         FAILED_VERIFICATION, FAILED, CANCELLED));

@@ -47,7 +47,28 @@ final class ProtoMapper {
     return new Release(proto.getName(), proto.getVersion(), proto.getInstaller(), proto.getSha256(),
         proto.getLength(), proto.getChunkSize(), proto.getChunkSha256List(), proto.getArchiveFormat(),
         proto.getFormat(), proto.getSignerKeyId(), proto.getInstallerParametersMap(), proto.getManifestSha256(),
-        proto.getDowngrade());
+        proto.getDowngrade(), new dev.convoy.agent.deployment.Relations(constraints(proto.getDependenciesList()),
+            constraints(proto.getConflictsList()), constraints(proto.getSupersedesList()),
+            proto.getOsRequirementsMap()));
+  }
+
+  /**
+   * The ranges as constraints. A malformed one (the server checked the signed manifest, so only a broken server
+   * sends one) is kept as "any version" of the package and logged: a dependency or conflict is never dropped.
+   */
+  private static List<dev.convoy.release.PackageConstraint> constraints(
+      List<dev.convoy.protocol.v1.PackageRange> ranges) {
+    List<dev.convoy.release.PackageConstraint> result = new ArrayList<>();
+    for (dev.convoy.protocol.v1.PackageRange range : ranges) {
+      try {
+        result.add(dev.convoy.release.PackageConstraint.of(range.getName(), range.getVersions()));
+      } catch (IllegalArgumentException e) {
+        logger.warn("package range malformed name=\"{}\" versions=\"{}\" reason=\"{}\" (taken as any version)",
+            range.getName(), range.getVersions(), e.getMessage());
+        result.add(new dev.convoy.release.PackageConstraint(range.getName(), dev.convoy.release.VersionRange.ANY));
+      }
+    }
+    return result;
   }
 
   /**

@@ -46,6 +46,8 @@ public final class AgentHarness implements AutoCloseable {
   public final AtomicInteger installedChanges = new AtomicInteger();
   /** The deployments whose notice was shown. */
   public final java.util.List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** This endpoint's own inventory facts, as the reconciler reads them (empty: none known). */
+  public final java.util.Map<String, String> hostFacts = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param retryBackoff the reconciler's retry ceiling after a pass cut short (long to keep it paused)
@@ -90,7 +92,11 @@ public final class AgentHarness implements AutoCloseable {
     reconciler = new Reconciler(journal, outbox, downloader, installStep, dir::work,
         new Backoff(retryBackoff, retryBackoff, new Random(1)), CLOCK, action -> installedChanges.incrementAndGet(),
         new CampaignPorts(api, (spec, at) -> notices.add(spec.deploymentId()), (task, delay) -> () -> { }, null,
-            Duration.ofSeconds(10)));
+            Duration.ofSeconds(10), paths -> {
+              java.util.Map<String, String> found = new java.util.TreeMap<>(hostFacts);
+              found.keySet().retainAll(paths);
+              return found;
+            }));
     outbox.start();
   }
 

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
@@ -35,12 +36,20 @@ public final class SignedReleases {
   /** A release of {@code content} (a directory: tar.gz payload; a file: single-file payload) in {@code out}. */
   public static BuiltRelease build(Path content, String name, String version, String installer,
       Map<String, String> parameters, boolean downgrade, PublisherKeyPair key, Path out) {
+    return build(content, name, version, installer, parameters, downgrade, key, out, b -> { });
+  }
+
+  /** As above, {@code extra} adding to the manifest (dependencies, conflicts, supersedes, OS requirements). */
+  public static BuiltRelease build(Path content, String name, String version, String installer,
+      Map<String, String> parameters, boolean downgrade, PublisherKeyPair key, Path out,
+      java.util.function.Consumer<ReleaseBuilder> extra) {
     try {
       Files.createDirectories(out);
       ReleaseBuilder builder = Files.isDirectory(content) ? ReleaseBuilder.fromDirectory(content)
           : ReleaseBuilder.fromFile(content);
-      return builder.name(name).version(version).installer(new InstallerSpec(installer, parameters))
-          .downgrade(downgrade).build(out.resolve(name + "-" + version + "-" + UUID.randomUUID() + ".cvr"), key);
+      builder.name(name).version(version).installer(new InstallerSpec(installer, parameters)).downgrade(downgrade);
+      extra.accept(builder);
+      return builder.build(out.resolve(name + "-" + version + "-" + UUID.randomUUID() + ".cvr"), key);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -57,7 +66,16 @@ public final class SignedReleases {
     return payload.proto(built.manifest().name(), built.manifest().version().toString(),
         built.manifest().installer().type()).toBuilder().setArchiveFormat("").setFormat("convoy-release")
         .putAllInstallerParameters(built.manifest().installer().parameters())
-        .setDowngrade(built.manifest().downgrade()).build();
+        .setDowngrade(built.manifest().downgrade())
+        .addAllDependencies(ranges(built.manifest().dependencies()))
+        .addAllConflicts(ranges(built.manifest().conflicts()))
+        .addAllSupersedes(ranges(built.manifest().supersedes()))
+        .putAllOsRequirements(built.manifest().osRequirements()).build();
+  }
+
+  private static List<dev.convoy.protocol.v1.PackageRange> ranges(List<dev.convoy.release.PackageConstraint> list) {
+    return list.stream().map(c -> dev.convoy.protocol.v1.PackageRange.newBuilder().setName(c.name())
+        .setVersions(c.versions().toString()).build()).toList();
   }
 
   /** The manifest SHA-256 of an intact release, as the server records it on upload. */

@@ -47,6 +47,25 @@ public final class BuildOptions {
       description = "Sign this release as an allowed downgrade (a campaign must also pass --allow-downgrade).")
   boolean downgrade;
 
+  @Option(names = "--depends", paramLabel = "NAME:RANGE",
+      description = "A package that must be installed first, e.g. --depends 'fonts:>=2.0.0 <3.0.0' (repeatable;"
+          + " RANGE is * or comparators = > >= < <= separated by one space).")
+  List<String> depends = new ArrayList<>();
+
+  @Option(names = "--conflicts", paramLabel = "NAME:RANGE",
+      description = "A package that must not be installed alongside, e.g. --conflicts 'oldviewer:*' (repeatable).")
+  List<String> conflicts = new ArrayList<>();
+
+  @Option(names = "--supersedes", paramLabel = "NAME:RANGE",
+      description = "A package this release replaces (installing it is an upgrade of it), e.g. --supersedes"
+          + " 'viewer-lite:<5.0.0' (repeatable).")
+  List<String> supersedes = new ArrayList<>();
+
+  @Option(names = "--os", paramLabel = "FACT=VALUE",
+      description = "A minimum OS fact: a value (--os os.family=debian) or comparators (--os 'os.version=>=12')"
+          + " (repeatable).")
+  Map<String, String> os = new LinkedHashMap<>();
+
   @Option(names = "--key", paramLabel = "PRIVATE_KEY",
       description = "The publisher private key that signs the release (from convoy publisher keygen).")
   String key;
@@ -64,7 +83,8 @@ public final class BuildOptions {
   /** Whether any option was given: {@code release publish FILE} must get none. */
   boolean any() {
     return name != null || version != null || installer != null || !parameters.isEmpty() || releaseNotes != null
-        || userDoc != null || runbook != null || !kbArticles.isEmpty() || training != null || downgrade || key != null;
+        || userDoc != null || runbook != null || !kbArticles.isEmpty() || training != null || downgrade || key != null
+        || !depends.isEmpty() || !conflicts.isEmpty() || !supersedes.isEmpty() || !os.isEmpty();
   }
 
   /** @throws UsageException naming the first missing option a build needs */

@@ -5,8 +5,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code convoy release}: signed releases, built and signed here, verified by the server and the agents. */
-@Command(name = "release", description = "Signed releases: build and sign one, publish it to the catalogue.",
-    subcommands = {ReleaseBuildCommand.class, ReleasePublishCommand.class}, synopsisSubcommandLabel = "COMMAND")
+@Command(name = "release",
+    description = "Signed releases: build and sign one, publish it to the catalogue, list the catalogue.",
+    subcommands = {ReleaseBuildCommand.class, ReleasePublishCommand.class, ReleaseListCommand.class},
+    synopsisSubcommandLabel = "COMMAND")
 public final class ReleaseCommand {
   @Mixin
   private HelpOption help;

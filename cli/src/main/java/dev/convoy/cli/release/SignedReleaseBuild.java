@@ -40,9 +40,36 @@ public final class SignedReleaseBuild {
           .installer(new InstallerSpec(options.installer, options.parameters))
           .downgrade(options.downgrade);
       addDocuments(context, options, builder);
+      addRelations(options, builder);
       return builder.build(output, key);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
+    }
+  }
+
+  private static void addRelations(BuildOptions options, ReleaseBuilder builder) {
+    options.depends.forEach(text -> relation("--depends", text, builder::dependency));
+    options.conflicts.forEach(text -> relation("--conflicts", text, builder::conflict));
+    options.supersedes.forEach(text -> relation("--supersedes", text, builder::supersedes));
+    options.os.forEach((fact, value) -> {
+      try {
+        builder.osRequirement(fact, value);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--os: " + e.getMessage(), e);
+      }
+    });
+  }
+
+  private static void relation(String option, String text, java.util.function.BiConsumer<String, String> add) {
+    int colon = text.indexOf(':');
+    if (colon <= 0) {
+      throw new UsageException(option + ": '" + text + "' (expected: NAME:RANGE, e.g. fonts:>=2.0.0 <3.0.0 or"
+          + " fonts:*)");
+    }
+    try {
+      add.accept(text.substring(0, colon), text.substring(colon + 1));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(option + ": " + e.getMessage(), e);
     }
   }
 

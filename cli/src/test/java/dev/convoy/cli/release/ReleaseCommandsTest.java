@@ -111,6 +111,64 @@ class ReleaseCommandsTest {
   }
 
   @Test
+  void build_relations_signedInManifestAndShown() throws IOException {
+    List<String> args = buildArgs("tree", "r.cvr");
+    args.addAll(List.of("--depends", "fonts:>=2.0.0 <3.0.0", "--depends", "icons:*", "--conflicts", "oldviewer:<2.0.0",
+        "--supersedes", "hello-lite:<5.0.0", "--os", "os.family=debian", "--os", "os.version=>=12"));
+
+    Result result = run(args);
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    VerifiedRelease verified = ReleaseReader.inspect(dir.resolve("r.cvr"), TrustedKeys.of(key.publicKey()));
+    assertThat(verified.manifest().dependencies()).containsExactly(
+        dev.convoy.release.PackageConstraint.of("fonts", ">=2.0.0 <3.0.0"),
+        dev.convoy.release.PackageConstraint.of("icons", "*"));
+    assertThat(verified.manifest().conflicts()).containsExactly(
+        dev.convoy.release.PackageConstraint.of("oldviewer", "<2.0.0"));
+    assertThat(verified.manifest().supersedes()).containsExactly(
+        dev.convoy.release.PackageConstraint.of("hello-lite", "<5.0.0"));
+    assertThat(verified.manifest().osRequirements()).isEqualTo(Map.of("os.family", "debian", "os.version", ">=12"));
+    assertThat(result.out()).contains("  depends     fonts >=2.0.0 <3.0.0, icons *\n")
+        .contains("  conflicts   oldviewer <2.0.0\n").contains("  supersedes  hello-lite <5.0.0\n")
+        .contains("  os          os.family=debian, os.version=>=12\n");
+  }
+
+  @Test
+  void build_malformedRelations_usageErrorNamingTheOption() {
+    for (List<String> bad : List.of(List.of("--depends", "fonts"), List.of("--conflicts", "x:>=two"),
+        List.of("--os", "os.version=>= 12"))) {
+      List<String> args = buildArgs("tree", "r.cvr");
+      args.addAll(bad);
+
+      Result result = run(args);
+
+      assertThat(result.exitCode()).as(bad.toString()).isEqualTo(ExitCodes.USAGE);
+      assertThat(result.err()).as(bad.toString()).contains("error: " + bad.get(0) + ": ");
+      assertThat(dir.resolve("r.cvr")).doesNotExist();
+    }
+  }
+
+  @Test
+  void list_publishedReleaseWithRelations_tableAndCsv() {
+    trust();
+    List<String> publish = args("release", "publish", "tree", "--name", "hello", "--version", "1.2.0",
+        "--installer", "archive", "--key", keyFile.toString(), "--depends", "fonts:>=2.0.0 <3.0.0",
+        "--os", "os.family=debian");
+    Result published = run(publish);
+    assertThat(published.exitCode()).as(published.err()).isZero();
+    assertThat(published.out()).containsPattern("\n  depends +fonts >=2.0.0 <3.0.0\n")
+        .containsPattern("\n  os +os.family=debian\n");
+
+    Result table = run(args("release", "list"));
+    Result csv = run(args("release", "list", "hello", "--output", "csv"));
+
+    assertThat(table.exitCode()).as(table.err()).isZero();
+    assertThat(table.out()).contains("RELEASE").contains("DEPENDS").contains("hello@1.2.0")
+        .contains("fonts >=2.0.0 <3.0.0").contains("os.family=debian");
+    assertThat(csv.out()).contains(",convoy-release,").contains(",fonts >=2.0.0 <3.0.0,,,os.family=debian");
+  }
+
+  @Test
   void build_trainingFile_shippedAsDocument() throws IOException {
     List<String> args = buildArgs("tree", "r.cvr");
     args.addAll(List.of("--training-title", "Course", "--training-audience", "admins", "--training-file",

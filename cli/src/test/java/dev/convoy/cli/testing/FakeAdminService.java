@@ -198,6 +198,15 @@ public final class FakeAdminService extends AdminServiceGrpc.AdminServiceImplBas
   }
 
   @Override
+  public void listReleases(dev.convoy.protocol.v1.ListReleasesRequest request,
+      StreamObserver<dev.convoy.protocol.v1.ListReleasesResponse> response) {
+    reply(response, dev.convoy.protocol.v1.ListReleasesResponse.newBuilder().addAllReleases(releases.values().stream()
+        .filter(r -> request.getName().isEmpty() || r.getName().equals(request.getName()))
+        .sorted(java.util.Comparator.comparing(Release::getName).thenComparing(Release::getVersion)).toList())
+        .build());
+  }
+
+  @Override
   public void createCampaign(CreateCampaignRequest request, StreamObserver<Campaign> response) {
     Release release = releases.get(request.getReleaseName() + "@" + request.getReleaseVersion());
     if (release == null) {

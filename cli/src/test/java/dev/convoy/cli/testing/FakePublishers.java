@@ -91,7 +91,15 @@ public final class FakePublishers {
         .setFormat(header.getFormat()).setSignerKeyId(verified.signer().hex())
         .setManifestSha256(verified.manifestSha256()).setDowngrade(manifest.downgrade())
         .addAllDocuments(documents(manifest.documents()))
+        .addAllDependencies(ranges(manifest.dependencies())).addAllConflicts(ranges(manifest.conflicts()))
+        .addAllSupersedes(ranges(manifest.supersedes())).putAllOsRequirements(manifest.osRequirements())
         .setSha256(sha256).setLength(bytes.length).setChunkSize(1024 * 1024).build();
+  }
+
+  private static java.util.List<dev.convoy.protocol.v1.PackageRange> ranges(
+      java.util.List<dev.convoy.release.PackageConstraint> list) {
+    return list.stream().map(c -> dev.convoy.protocol.v1.PackageRange.newBuilder().setName(c.name())
+        .setVersions(c.versions().toString()).build()).toList();
   }
 
   private VerifiedRelease inspect(byte[] bytes) {

@@ -11,9 +11,15 @@ public final class CampaignEngine {
   private final DeploymentService deployments;
   private final CampaignScheduler scheduler;
 
+  /** An engine that knows no inventory ({@link TargetInventory#NONE}). */
   public CampaignEngine(CampaignContext ctx) {
+    this(ctx, TargetInventory.NONE);
+  }
+
+  /** @param inventory what the endpoints' inventories say, for the release requirements checked at creation */
+  public CampaignEngine(CampaignContext ctx, TargetInventory inventory) {
     WaveController waves = new WaveController(ctx);
-    this.campaigns = new CampaignService(ctx, waves);
+    this.campaigns = new CampaignService(ctx, waves, new ReleaseRequirements(ctx, inventory));
     this.commands = new CampaignCommands(ctx, waves, campaigns);
     this.views = new CampaignViews(ctx, campaigns);
     this.deployments = new DeploymentService(ctx, waves);

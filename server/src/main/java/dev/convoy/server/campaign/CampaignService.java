@@ -27,10 +27,12 @@ public final class CampaignService {
 
   private final CampaignContext ctx;
   private final WaveController waves;
+  private final ReleaseRequirements requirements;
 
-  CampaignService(CampaignContext ctx, WaveController waves) {
+  CampaignService(CampaignContext ctx, WaveController waves, ReleaseRequirements requirements) {
     this.ctx = ctx;
     this.waves = waves;
+    this.requirements = requirements;
   }
 
   /**
@@ -39,7 +41,8 @@ public final class CampaignService {
    * @throws ConvoyException NOT_FOUND if the release does not exist; FAILED_PRECONDITION if a downgrade is asked
    *     for a release whose signed manifest does not allow one; INVALID_ARGUMENT naming the field for targets that
    *     select no enrolled endpoint, an unknown endpoint id, or a plan field out of range (thresholds, windows,
-   *     zones, waves over 100 %, a group wave selecting none of the targets …)
+   *     zones, waves over 100 %, a group wave selecting none of the targets …); FAILED_PRECONDITION when the
+   *     release's dependencies, conflicts or OS requirements do not fit its targets ({@link ReleaseRequirements})
    */
   public Campaign create(NewCampaign request) {
     Release release = ctx.catalogue().require(request.releaseName(), request.releaseVersion());
@@ -61,6 +64,7 @@ public final class CampaignService {
       throw ConvoyException.invalidArgument(
           "targets: " + request.targets() + " (expected: at least one enrolled endpoint)");
     }
+    requirements.check(release, request.action(), targets);
     for (int i = 0; i < plan.waves().size(); i++) {
       WaveSpec wave = plan.waves().get(i);
       if (wave.byGroups() && targets.stream().noneMatch(t -> wave.groups().stream()

@@ -49,6 +49,11 @@ public record Release(String name, String version, String installer, String arch
     return signed.map(SignedManifest::downgrade).orElse(false);
   }
 
+  /** Its dependencies, conflicts, superseded packages and OS requirements ({@link PackageRelations#NONE} unsigned). */
+  public PackageRelations relations() {
+    return signed.map(SignedManifest::relations).orElse(PackageRelations.NONE);
+  }
+
   /** Number of chunks of the payload. */
   public long chunkCount() {
     return (length + chunkSize - 1) / chunkSize;

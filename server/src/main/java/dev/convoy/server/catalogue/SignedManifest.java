@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param installerParameters the installer's parameters from the manifest
  * @param downgrade whether the publisher signed it as an allowed downgrade
  * @param documents the documents it carries, in the manifest's order of slots
+ * @param relations its dependencies, conflicts, superseded packages and OS requirements
  */
 public record SignedManifest(String signerKeyId, String manifestSha256, Map<String, String> installerParameters,
-    boolean downgrade, List<ReleaseDocument> documents) {
+    boolean downgrade, List<ReleaseDocument> documents, PackageRelations relations) {
   /** The value of {@code PublishHeader.format} and {@code Release.format} for signed release files. */
   public static final String FORMAT = "convoy-release";
 
@@ -23,5 +24,12 @@ public record SignedManifest(String signerKeyId, String manifestSha256, Map<Stri
     Objects.requireNonNull(manifestSha256, "manifestSha256");
     installerParameters = Map.copyOf(installerParameters);
     documents = List.copyOf(documents);
+    relations = relations == null ? PackageRelations.NONE : relations;
+  }
+
+  /** A manifest that declares no relations. */
+  public SignedManifest(String signerKeyId, String manifestSha256, Map<String, String> installerParameters,
+      boolean downgrade, List<ReleaseDocument> documents) {
+    this(signerKeyId, manifestSha256, installerParameters, downgrade, documents, PackageRelations.NONE);
   }
 }

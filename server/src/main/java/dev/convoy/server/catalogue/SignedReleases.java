@@ -83,7 +83,8 @@ final class SignedReleases {
   static Release describe(VerifiedRelease verified, StoredContent stored, java.time.Instant at, String publisher) {
     ReleaseManifest m = verified.manifest();
     SignedManifest signed = new SignedManifest(verified.signer().hex(), verified.manifestSha256(),
-        m.installer().parameters(), m.downgrade(), documents(m.documents()));
+        m.installer().parameters(), m.downgrade(), documents(m.documents()),
+        new PackageRelations(m.dependencies(), m.conflicts(), m.supersedes(), m.osRequirements()));
     String archiveFormat = m.payload().format().label().equals("tar.gz") ? "tar.gz" : "";
     return new Release(m.name(), m.version().toString(), m.installer().type(), archiveFormat, stored.sha256(),
         stored.length(), stored.chunkSize(), stored.chunkSha256(), at, publisher, java.util.Optional.of(signed));

@@ -3,6 +3,7 @@ package dev.convoy.server.grpc;
 import com.google.protobuf.Timestamp;
 import dev.convoy.protocol.v1.CreateEnrollmentTokenResponse;
 import dev.convoy.protocol.v1.InventoryReport;
+import dev.convoy.server.catalogue.PackageRelations;
 import dev.convoy.server.catalogue.Release;
 import dev.convoy.server.endpoint.Endpoint;
 import dev.convoy.server.endpoint.EndpointView;
@@ -58,8 +59,18 @@ final class ProtoMapper {
       s.documents().forEach(d -> b.addDocuments(dev.convoy.protocol.v1.ReleaseDocument.newBuilder()
           .setKind(d.kind()).setName(d.name()).setTitle(d.title()).setId(d.id()).setLength(d.length())
           .setSha256(d.sha256())));
+      PackageRelations rel = s.relations();
+      rel.dependencies().forEach(c -> b.addDependencies(packageRange(c)));
+      rel.conflicts().forEach(c -> b.addConflicts(packageRange(c)));
+      rel.supersedes().forEach(c -> b.addSupersedes(packageRange(c)));
+      b.putAllOsRequirements(rel.osRequirements());
     });
     return b.build();
+  }
+
+  private static dev.convoy.protocol.v1.PackageRange packageRange(dev.convoy.release.PackageConstraint c) {
+    return dev.convoy.protocol.v1.PackageRange.newBuilder().setName(c.name()).setVersions(c.versions().toString())
+        .build();
   }
 
   /**

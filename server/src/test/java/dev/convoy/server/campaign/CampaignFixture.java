@@ -37,6 +37,8 @@ final class CampaignFixture implements AutoCloseable {
   CatalogueService catalogue;
   final java.util.Map<String, java.time.ZoneId> endpointZones = new java.util.concurrent.ConcurrentHashMap<>();
   final EndpointZones zones = id -> java.util.Optional.ofNullable(endpointZones.get(id));
+  final dev.convoy.release.PublisherKeyPair publisher = dev.convoy.release.PublisherKeys.generate();
+  dev.convoy.server.storage.rocksdb.RocksInventoryStore inventory;
   CampaignEngine engine;
   CampaignService campaigns;
   CampaignCommands commands;
@@ -56,12 +58,13 @@ final class CampaignFixture implements AutoCloseable {
     campaignStore = new RocksCampaignStore(storage);
     deploymentStore = new RocksDeploymentStore(storage);
     catalogue = new CatalogueService(new RocksReleaseStore(storage), new FileContentStore(dir.resolve("content")),
-        storage, clock, 1024);
+        storage, clock, 1024, () -> dev.convoy.release.TrustedKeys.of(List.of(publisher.publicKey())));
+    inventory = new dev.convoy.server.storage.rocksdb.RocksInventoryStore(storage);
     CampaignEvents events = new CampaignEvents();
     events.subscribe("*", campaignChanges::add); // never fires: proves listeners are per campaign
     engine = new CampaignEngine(new CampaignContext(campaignStore, deploymentStore, new RocksTimerStore(storage),
         catalogue, endpoints, storage, clock, events, (endpoint, revision) -> hints.add(new Hint(endpoint, revision)),
-        DynamicGroups.NONE, zones));
+        DynamicGroups.NONE, zones), new dev.convoy.server.inventory.InventoryTargets(inventory));
     campaigns = engine.campaigns();
     commands = engine.commands();
     views = engine.views();
@@ -90,6 +93,26 @@ final class CampaignFixture implements AutoCloseable {
       publication.write(ByteBuffer.wrap(payload));
       return publication.complete();
     }
+  }
+
+  /** Publishes a signed archive release built by the release module, {@code extra} adding to its manifest. */
+  Release signedRelease(String name, String version, java.util.function.Consumer<dev.convoy.release.ReleaseBuilder>
+      extra) throws Exception {
+    byte[] file = dev.convoy.server.testing.ReleaseFiles.build(java.nio.file.Files.createDirectories(
+        dir.resolve("releases")), publisher, name, version, extra);
+    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
+    try (Publication publication = catalogue.beginPublish(new ReleaseHeader("", "", "", "", sha, file.length,
+        dev.convoy.server.catalogue.SignedManifest.FORMAT), "admin")) {
+      publication.write(ByteBuffer.wrap(file));
+      return publication.complete();
+    }
+  }
+
+  /** Records one inventory fact of the endpoint, as an inventory report would. */
+  void fact(String endpointId, String path, Object value) {
+    ChangeSet changes = storage.begin();
+    inventory.putFact(changes, endpointId, path, path, value);
+    storage.commit(changes);
   }
 
   Campaign startedCampaign(Targets targets) {

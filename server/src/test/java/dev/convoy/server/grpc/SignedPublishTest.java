@@ -60,6 +60,24 @@ class SignedPublishTest {
   }
 
   @Test
+  void publishRelease_relations_listedOverTheWire() throws Exception {
+    byte[] file = ReleaseFiles.build(work, key, "office", "8.0.0", b -> b.dependency("fonts", ">=2.0.0 <3.0.0")
+        .conflict("oldoffice", "*").supersedes("office-lite", "<8.0.0").osRequirement("os.family", "debian"));
+
+    PublishReleaseTest.publish(server, signedHeader(file), file);
+    server.restart();
+
+    Release listed = server.adminStub().listReleases(ListReleasesRequest.getDefaultInstance()).getReleases(0);
+    assertThat(listed.getDependenciesList()).extracting(r -> r.getName() + " " + r.getVersions())
+        .containsExactly("fonts >=2.0.0 <3.0.0");
+    assertThat(listed.getConflictsList()).extracting(r -> r.getName() + " " + r.getVersions())
+        .containsExactly("oldoffice *");
+    assertThat(listed.getSupersedesList()).extracting(r -> r.getName() + " " + r.getVersions())
+        .containsExactly("office-lite <8.0.0");
+    assertThat(listed.getOsRequirementsMap()).isEqualTo(Map.of("os.family", "debian"));
+  }
+
+  @Test
   void publishRelease_signedByTrustedKey_manifestFieldsRecorded() throws Exception {
     byte[] file = ReleaseFiles.build(work, key, "office", "7.6.4", false);
 

@@ -28,6 +28,12 @@ public final class ReleaseFiles {
    */
   public static byte[] build(Path dir, PublisherKeyPair key, String name, String version, boolean downgrade)
       throws IOException {
+    return build(dir, key, name, version, b -> b.downgrade(downgrade));
+  }
+
+  /** As {@link #build(Path, PublisherKeyPair, String, String, boolean)}, with more set by {@code extra}. */
+  public static byte[] build(Path dir, PublisherKeyPair key, String name, String version,
+      java.util.function.Consumer<ReleaseBuilder> extra) throws IOException {
     Path work = Files.createTempDirectory(dir, "release-");
     Path tree = Files.createDirectories(work.resolve("tree/bin"));
     Files.writeString(tree.resolve("hello"), "#!/bin/sh\necho hello " + version + "\n");
@@ -36,11 +42,12 @@ public final class ReleaseFiles {
     Path runbook = Files.writeString(work.resolve("runbook.md"), "1. install\n");
     Path kb = Files.writeString(work.resolve("kb.md"), "Free some disk space.\n");
     Path out = work.resolve(name + "-" + version + ".cvr");
-    ReleaseBuilder.fromDirectory(work.resolve("tree")).name(name).version(version)
-        .installer(new InstallerSpec("archive", Map.of("target", "/opt/" + name))).downgrade(downgrade)
+    ReleaseBuilder builder = ReleaseBuilder.fromDirectory(work.resolve("tree")).name(name).version(version)
+        .installer(new InstallerSpec("archive", Map.of("target", "/opt/" + name)))
         .releaseNotes(notes).runbook(runbook)
-        .kbArticle("KB-1", "Disk full", new KbArticle.Coverage(List.of("INSTALLING"), List.of(28)), kb)
-        .build(out, key);
+        .kbArticle("KB-1", "Disk full", new KbArticle.Coverage(List.of("INSTALLING"), List.of(28)), kb);
+    extra.accept(builder);
+    builder.build(out, key);
     return Files.readAllBytes(out);
   }
 

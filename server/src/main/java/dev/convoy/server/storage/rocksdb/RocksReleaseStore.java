@@ -2,11 +2,14 @@ package dev.convoy.server.storage.rocksdb;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.convoy.server.catalogue.Release;
+import dev.convoy.release.PackageConstraint;
+import dev.convoy.server.catalogue.PackageRelations;
 import dev.convoy.server.catalogue.ReleaseDocument;
 import dev.convoy.server.catalogue.SignedManifest;
 import dev.convoy.server.catalogue.ReleaseStore;
 import dev.convoy.server.error.ConvoyException;
 import dev.convoy.server.storage.ChangeSet;
+import dev.convoy.server.storage.rocksdb.v1.PackageRangeRecord;
 import dev.convoy.server.storage.rocksdb.v1.ReleaseDocumentRecord;
 import dev.convoy.server.storage.rocksdb.v1.ReleaseRecord;
 import dev.convoy.server.storage.rocksdb.v1.SignedManifestRecord;
@@ -51,13 +54,27 @@ public final class RocksReleaseStore implements ReleaseStore {
       b.addDocuments(ReleaseDocumentRecord.newBuilder().setKind(d.kind()).setName(d.name()).setTitle(d.title())
           .setId(d.id()).setLength(d.length()).setSha256(d.sha256()));
     }
-    return b.build();
+    PackageRelations r = s.relations();
+    r.dependencies().forEach(c -> b.addDependencies(range(c)));
+    r.conflicts().forEach(c -> b.addConflicts(range(c)));
+    r.supersedes().forEach(c -> b.addSupersedes(range(c)));
+    return b.putAllOsRequirements(r.osRequirements()).build();
+  }
+
+  private static PackageRangeRecord range(PackageConstraint c) {
+    return PackageRangeRecord.newBuilder().setName(c.name()).setVersions(c.versions().toString()).build();
+  }
+
+  private static List<PackageConstraint> constraints(List<PackageRangeRecord> records) {
+    return records.stream().map(r -> PackageConstraint.of(r.getName(), r.getVersions())).toList();
   }
 
   private static SignedManifest decode(SignedManifestRecord s) {
     return new SignedManifest(s.getSignerKeyId(), s.getManifestSha256(), s.getInstallerParametersMap(),
         s.getDowngrade(), s.getDocumentsList().stream().map(d -> new ReleaseDocument(d.getKind(), d.getName(),
-            d.getTitle(), d.getId(), d.getLength(), d.getSha256())).toList());
+            d.getTitle(), d.getId(), d.getLength(), d.getSha256())).toList(),
+        new PackageRelations(constraints(s.getDependenciesList()), constraints(s.getConflictsList()),
+            constraints(s.getSupersedesList()), s.getOsRequirementsMap()));
   }
 
   private static Release decode(byte[] bytes) {
