@@ -62,12 +62,15 @@ class CampaignCrashIT {
     long seed = Long.getLong("crash.seed", System.nanoTime());
     System.out.println("CampaignCrashIT seed=" + seed + " (replay with -Dcrash.seed=" + seed + ")");
     List<AgentNode> agents = new ArrayList<>();
+    long begun = System.nanoTime();
     try (ServerNode server = new ServerNode(dist, dir.resolve("server")).init().start()) {
       try {
         CompletableFuture<Void> release = CompletableFuture.runAsync(() -> publishRelease(server, dir), pool);
         enrollAgents(server, dir, agents);
         release.get(180, TimeUnit.SECONDS);
         String campaignId = startCampaign(server, dir);
+        long campaignStarted = System.nanoTime();
+        System.out.println("CampaignCrashIT set up in " + (campaignStarted - begun) / 1_000_000 + " ms");
         CrashMonkey monkey = new CrashMonkey(server, campaignId, new Random(seed));
         List<CrashMonkey.Kill> kills = monkey.run(MAX_KILLS);
         kills.forEach(k -> System.out.println("CampaignCrashIT " + k));
@@ -77,8 +80,11 @@ class CampaignCrashIT {
         Await.until(Duration.ofSeconds(90), () -> monkey.status().getCampaign().getState() == CampaignState.COMPLETED,
             () -> "campaign COMPLETED after the kills (seed " + seed + "), now " + monkey.status()
                 + logs(server, agents));
-        new CrashChecks(server, dir, campaignId, agents, WAVE_SIZES, pool)
+        long completed = System.nanoTime();
+        System.out.println("CampaignCrashIT campaign completed in " + (completed - campaignStarted) / 1_000_000 + " ms");
+        new CrashChecks(server, dir, campaignId, agents, WAVE_SIZES)
             .verify("seed " + seed + ", kills " + kills);
+        System.out.println("CampaignCrashIT checked in " + (System.nanoTime() - completed) / 1_000_000 + " ms");
       } catch (AssertionError | RuntimeException e) {
         throw new AssertionError(e.getMessage() + "\n(seed " + seed + ")" + logs(server, agents), e);
       } finally {
@@ -118,7 +124,7 @@ class CampaignCrashIT {
       CrashChecks.setProperty(agent.data().resolve("agent.properties"), "backoff_max", "PT2S");
       agent.environment(Map.of("JAVA_OPTS",
           "-Dorg.slf4j.simpleLogger.log.dev.convoy.agent.deployment.ReportOutbox=debug"));
-      agent.start("--download-rate-limit", String.valueOf(192 * KIB));
+      agent.start("--download-rate-limit", String.valueOf(128 * KIB));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -128,7 +134,7 @@ class CampaignCrashIT {
   }
 
   /**
-   * Publishes a signed script release of about 768 KiB (4 s to download at the agents' rate limit; its install
+   * Publishes a signed script release of about 768 KiB (6 s to download at the agents' rate limit; its install
    * sleeps a second).
    */
   private static void publishRelease(ServerNode server, Path dir) {
