@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CampaignCrashIT {
   private static final int KIB = 1024;
   /** Kills at most; at least {@link #MIN_KILLS} must land while the campaign is running. */
-  private static final int MAX_KILLS = 7;
+  private static final int MAX_KILLS = 8;
   private static final int MIN_KILLS = 5;
   private static final String GROUP = "crash";
   private static final int AGENTS = 4;
@@ -124,7 +124,7 @@ class CampaignCrashIT {
       CrashChecks.setProperty(agent.data().resolve("agent.properties"), "backoff_max", "PT2S");
       agent.environment(Map.of("JAVA_OPTS",
           "-Dorg.slf4j.simpleLogger.log.dev.convoy.agent.deployment.ReportOutbox=debug"));
-      agent.start("--download-rate-limit", String.valueOf(128 * KIB));
+      agent.start("--download-rate-limit", String.valueOf(96 * KIB));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -134,7 +134,7 @@ class CampaignCrashIT {
   }
 
   /**
-   * Publishes a signed script release of about 768 KiB (6 s to download at the agents' rate limit; its install
+   * Publishes a signed script release of about 768 KiB (8 s to download at the agents' rate limit; its install
    * sleeps a second).
    */
   private static void publishRelease(ServerNode server, Path dir) {

@@ -20,14 +20,14 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>right after a wave opened (always, the first time each later wave is seen open);
  *   <li>a random 0–250 ms after the next applied transition of a randomly chosen state;
- *   <li>a random 0–250 ms after the next 1–4 applied transitions of any state;
- *   <li>a random 0.2–2.5 s after the server answered again (and at least one transition after it).
+ *   <li>a random 0–250 ms after the next 1–3 applied transitions of any state;
+ *   <li>a random 0.2–1.5 s after the server answered again (and at least one transition after it).
  * </ul>
  * Not thread-safe: one test thread drives it.
  */
 final class CrashMonkey {
   /** A trigger for a state that no longer comes falls back to a plain kill after this long. */
-  private static final long STATE_WAIT_MS = 8_000;
+  private static final long STATE_WAIT_MS = 6_000;
   private static final List<DeploymentState> STATES = List.of(DeploymentState.OFFERED, DeploymentState.NOTIFIED,
       DeploymentState.DOWNLOADING, DeploymentState.DOWNLOADED, DeploymentState.INSTALLING, DeploymentState.VERIFYING,
       DeploymentState.SUCCEEDED);
@@ -100,8 +100,8 @@ final class CrashMonkey {
     int jitter = random.nextInt(251);
     return switch (kind) {
       case 0 -> "state " + STATES.get(random.nextInt(STATES.size())) + " " + jitter;
-      case 1 -> "transitions " + (1 + random.nextInt(4)) + " " + jitter;
-      default -> "delay " + (200 + random.nextInt(2301));
+      case 1 -> "transitions " + (1 + random.nextInt(3)) + " " + jitter;
+      default -> "delay " + (200 + random.nextInt(1301));
     };
   }
 
