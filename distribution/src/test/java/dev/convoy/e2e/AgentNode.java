@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A real convoy-agent process: one simulated workstation with its own data directory. */
 final class AgentNode implements AutoCloseable {
@@ -13,6 +14,7 @@ final class AgentNode implements AutoCloseable {
   private final Path data;
   private Launched process;
   private int runs;
+  private Map<String, String> environment = Map.of();
 
   AgentNode(Distribution dist, Path data) {
     this.dist = dist;
@@ -25,11 +27,17 @@ final class AgentNode implements AutoCloseable {
         server.address(), "--token", token, "--ca-fingerprint", server.caFingerprint(), "--data", data.toString());
   }
 
+  /** Adds {@code environment} to the processes {@link #start} launches from now on (e.g. {@code JAVA_OPTS}). */
+  AgentNode environment(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+    return this;
+  }
+
   AgentNode start(String... extraArgs) throws IOException {
     runs++;
     List<String> args = new ArrayList<>(List.of("run", "--data", data.toString()));
     args.addAll(List.of(extraArgs));
-    process = dist.start(data.getParent(), log(runs), "convoy-agent", args.toArray(String[]::new));
+    process = dist.start(data.getParent(), log(runs), environment, "convoy-agent", args.toArray(String[]::new));
     return this;
   }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The built distribution (target/convoy): runs its launch scripts as real processes. */
@@ -57,8 +58,16 @@ final class Distribution {
 
   /** Starts bin/{@code binary} in the background, output appended to {@code log}. */
   Launched start(Path workDir, Path log, String binary, String... args) throws IOException {
+    return start(workDir, log, Map.of(), binary, args);
+  }
+
+  /** As {@link #start(Path, Path, String, String...)}, with {@code environment} added to the process's own. */
+  Launched start(Path workDir, Path log, Map<String, String> environment, String binary, String... args)
+      throws IOException {
     Files.createDirectories(log.getParent());
-    return new Launched(binary, builder(workDir, log, binary, args).start(), log);
+    ProcessBuilder builder = builder(workDir, log, binary, args);
+    builder.environment().putAll(environment);
+    return new Launched(binary, builder.start(), log);
   }
 
   private ProcessBuilder builder(Path workDir, Path out, String binary, String... args) {

@@ -119,6 +119,26 @@ final class ServerNode implements AutoCloseable {
     return dist.run(workDir, Duration.ofSeconds(120), "convoy", full);
   }
 
+  /**
+   * SIGKILL to the server's JVM (the launch script execs java, so its PID is the JVM's): no shutdown hook runs, no
+   * RocksDB close, no goodbye to the agents, as in a power cut. {@link #start()} afterwards restarts it on the same
+   * data directory and port.
+   *
+   * @throws AssertionError if the process is still alive afterwards
+   */
+  void kill9() throws InterruptedException {
+    closeChannel();
+    process.kill9();
+    if (process.isAlive()) {
+      throw new AssertionError("convoy-server " + process + " survived SIGKILL");
+    }
+  }
+
+  /** How many times the server was started. */
+  int runs() {
+    return runs;
+  }
+
   int stop() throws InterruptedException {
     closeChannel();
     return process.stop(Duration.ofSeconds(30));
