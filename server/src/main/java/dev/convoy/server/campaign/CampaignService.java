@@ -175,6 +175,12 @@ public final class CampaignService {
     }
     List<WaveSpec> specs = campaign.plan().effectiveWaves(campaign.phased());
     List<List<String>> members = WaveAssignment.assign(specs, targets, resolver::inGroup);
+    boolean implicitRest = campaign.phased() && specs.size() > campaign.plan().waves().size();
+    if (implicitRest && members.get(members.size() - 1).isEmpty()) {
+      // the "rest" wave catches targets the given waves leave over; when there are none it would stay open forever
+      specs = specs.subList(0, specs.size() - 1);
+      members = members.subList(0, members.size() - 1);
+    }
     int first = 0;
     while (first < specs.size() - 1 && members.get(first).isEmpty()) {
       first++; // empty leading waves pass at once

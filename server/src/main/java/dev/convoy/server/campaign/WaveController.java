@@ -19,33 +19,48 @@ import org.slf4j.LoggerFactory;
 final class WaveController {
   private static final Logger logger = LoggerFactory.getLogger(WaveController.class);
 
+  /** Rounds of one evaluation: every round moves a wave or the campaign, so waves + 2 bound it. */
+  private static final int MAX_ROUNDS = dev.convoy.server.campaign.plan.CampaignPlan.MAX_WAVES + 3;
+
   private final CampaignContext ctx;
 
   WaveController(CampaignContext ctx) {
     this.ctx = ctx;
   }
 
-  /** Re-judges the campaign's gates and applies what they say. A no-op for a campaign that is not RUNNING. */
+  /**
+   * Re-judges the campaign's gates and applies what they say, again until nothing moves (opening an empty wave or
+   * passing one can complete the campaign at once). A no-op for a campaign that is not RUNNING.
+   */
   void evaluate(String campaignId) {
+    for (int i = 0; i < MAX_ROUNDS && evaluateOnce(campaignId); i++) {
+      // each round moved something: judge the new state too
+    }
+  }
+
+  /** @return whether the campaign changed */
+  private boolean evaluateOnce(String campaignId) {
     Lock lock = ctx.guards().campaign(campaignId);
     lock.lock();
     try {
       Campaign campaign = ctx.campaigns().find(campaignId).orElse(null);
       if (campaign == null || campaign.state() != CampaignState.RUNNING) {
-        return;
+        return false;
       }
       if (step(new Tx(ctx), campaign) == campaign) {
-        return; // the common case: nothing moves, decided without stopping concurrent reports
+        return false; // the common case: nothing moves, decided without stopping concurrent reports
       }
       Lock bulk = ctx.guards().bulk.writeLock();
       bulk.lock();
       try {
         Tx tx = new Tx(ctx); // judged again: reports may have landed since the first look
         Campaign after = step(tx, campaign);
-        if (after != campaign) {
-          tx.put(after);
-          tx.commit();
+        if (after == campaign) {
+          return false;
         }
+        tx.put(after);
+        tx.commit();
+        return true;
       } finally {
         bulk.unlock();
       }

@@ -205,4 +205,21 @@ class PhasedGateTest {
     stepAll();
     assertThat(f.campaigns.require(rollback.id()).state()).isEqualTo(CampaignState.COMPLETED);
   }
+
+  @Test
+  void groupWavesCoveringEveryTarget_noEmptyRestWave_completes() {
+    CampaignPlan plan = new CampaignPlan(null, List.of(), NoticeSpec.none(), DeferralPolicy.none(), null,
+        List.of(new WaveSpec("pilot", List.of("pilot"), 0, Threshold.percentOf(100), null, 1, Duration.ZERO, false),
+            new WaveSpec("lab", List.of("lab"), 0, Threshold.percentOf(100), null, 1, Duration.ZERO, false)),
+        ErrorAction.PAUSE, Timeouts.none(), RetryPolicy.none(), true, "");
+    Campaign campaign = f.campaigns.start(f.campaigns.create(new NewCampaign("hello", "1.0.0",
+        new Targets(false, List.of("pilot", "lab"), List.of()), "groups only", Delivery.PUSH, Rollout.PHASED,
+        Execution.AUTOMATIC, "admin", DeploymentAction.INSTALL, false, plan)).id());
+    assertThat(campaign.waves()).extracting(WaveProgress::name).containsExactly("pilot", "lab");
+    stepAll();
+    stepAll();
+    Campaign done = f.campaigns.require(campaign.id());
+    assertThat(done.state()).isEqualTo(CampaignState.COMPLETED);
+    assertThat(done.waves()).extracting(WaveProgress::state).containsOnly(WaveState.PASSED);
+  }
 }
