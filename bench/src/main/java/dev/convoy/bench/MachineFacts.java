@@ -15,7 +15,18 @@ record MachineFacts(String cpu, int cores, long memoryBytes, String os, String j
   }
 
   String describe() {
-    return String.format("%s, %d cores, %.1f GiB, %s, %s", cpu, cores, memoryBytes / (double) (1L << 30), os, java);
+    return String.format("%s, %d cores, %.1f GiB, %s, %s; load average when written: %s", cpu, cores,
+        memoryBytes / (double) (1L << 30), os, java, loadAverage());
+  }
+
+  /** The 1, 5 and 15 minute load averages: other work on the machine shares its cores with the benchmark. */
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   private static String cpuModel() {
