@@ -58,6 +58,18 @@ final class ServerUnderTest implements AutoCloseable {
     return process;
   }
 
+  /**
+   * Stops the server by PID (SIGTERM, as an operator or systemd would), then starts it again on the same directory
+   * and port; answers how long the stop took.
+   */
+  Duration restart() throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    process.stop();
+    Duration stopping = Duration.ofNanos(System.nanoTime() - start);
+    process = ServerProcess.start(dataDirectory(), jvmOptions, Duration.ofSeconds(120));
+    return stopping;
+  }
+
   Fleet fleet(int count, Behaviour behaviour) throws InterruptedException {
     return Fleet.enroll(address(), ca, admin, "bench", count, behaviour, 1);
   }

@@ -44,6 +44,27 @@ public record ProcStats(long pid, long cpuNanos, long rssBytes, long peakRssByte
     }
   }
 
+  /** Context switches (voluntary + involuntary) of all the process's threads so far: a count of wake-ups. */
+  public static long contextSwitches(long pid) {
+    long total = 0;
+    try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          for (String line : Files.readAllLines(task.resolve("status"))) {
+            if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+              total += Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+          }
+        } catch (IOException gone) {
+          // the thread ended while we listed
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return total;
+  }
+
   /** CPU seconds consumed since {@code earlier}. */
   public double cpuSecondsSince(ProcStats earlier) {
     return (cpuNanos - earlier.cpuNanos) / 1e9;

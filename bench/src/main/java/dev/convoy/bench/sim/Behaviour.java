@@ -11,7 +11,7 @@ import java.time.Duration;
  *     benchmarks of the status path alone)
  * @param backoffInitial first reconnect ceiling (the real agent's default: 1 s); delays are drawn in [0, ceiling)
  * @param backoffMax largest reconnect ceiling (the real agent's default: 60 s)
- * @param pingInterval time between session pings (the real agent's default: 60 s)
+ * @param pingInterval time between session pings and the HTTP/2 keepalive time (the real agent's: 60 s each)
  * @param permitRetry how long to wait before asking again after the INSTALLING permit was refused
  */
 public record Behaviour(double successRate, Duration installDuration, boolean download, Duration backoffInitial,
@@ -34,6 +34,10 @@ public record Behaviour(double successRate, Duration installDuration, boolean do
 
   public Behaviour withInstallDuration(Duration duration) {
     return new Behaviour(successRate, duration, download, backoffInitial, backoffMax, pingInterval, permitRetry);
+  }
+
+  public Behaviour withPingInterval(Duration interval) {
+    return new Behaviour(successRate, installDuration, download, backoffInitial, backoffMax, interval, permitRetry);
   }
 
   public Behaviour withDownload(boolean fetch) {

@@ -3,7 +3,6 @@ package dev.convoy.bench.sim;
 import dev.convoy.bench.proc.AdminClient;
 import dev.convoy.transport.Channels;
 import dev.convoy.transport.ServerAddress;
-import dev.convoy.transport.TlsContexts;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import io.netty.channel.EventLoopGroup;
@@ -32,7 +31,11 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safe after construction.
  */
 public final class Fleet implements AutoCloseable {
-  private static final int USES_PER_TOKEN = 1000;
+  /**
+   * Redemptions of one token are serialised by the server until durable, so the fleet spreads its enrollments over
+   * many small tokens, round-robin: concurrent enrollments then share fsyncs through group commit.
+   */
+  private static final int USES_PER_TOKEN = 50;
   private final ServerAddress server;
   private final Behaviour behaviour;
   private final EventLoopGroup loops;
@@ -64,14 +67,15 @@ public final class Fleet implements AutoCloseable {
       Behaviour behaviour, int loopThreads) throws InterruptedException {
     Fleet fleet = new Fleet(server, behaviour, count, loopThreads);
     List<String> tokens = new ArrayList<>();
-    for (int used = 0; used < count; used += USES_PER_TOKEN) {
-      tokens.add(admin.token(group, Math.min(USES_PER_TOKEN, count - used)));
+    int tokenCount = (count + USES_PER_TOKEN - 1) / USES_PER_TOKEN;
+    for (int t = 0; t < tokenCount; t++) {
+      tokens.add(admin.token(group, USES_PER_TOKEN));
     }
     List<Enroller.Enrolled> enrolled = Enroller.enroll(fleet.builder(), ca, count, 64,
-        n -> tokens.get(n / USES_PER_TOKEN));
+        n -> tokens.get(n % tokenCount));
     for (int i = 0; i < count; i++) {
       Enroller.Enrolled one = enrolled.get(i);
-      ManagedChannel channel = fleet.builder().sslContext(TlsContexts.client(one.identity())).build();
+      ManagedChannel channel = fleet.builder().sslContext(SimTls.client(one.identity())).build();
       fleet.agents.add(new SimAgent(i, one.endpointId(), fleet, channel));
     }
     return fleet;
@@ -81,7 +85,7 @@ public final class Fleet implements AutoCloseable {
     return NettyChannelBuilder.forAddress(server.host(), server.port())
         .eventLoopGroup(loops).channelType(channelType).executor(executor)
         .maxInboundMessageSize(Channels.MAX_MESSAGE_BYTES)
-        .keepAliveTime(60, TimeUnit.SECONDS).keepAliveTimeout(20, TimeUnit.SECONDS)
+        .keepAliveTime(behaviour.pingInterval().toSeconds(), TimeUnit.SECONDS).keepAliveTimeout(20, TimeUnit.SECONDS)
         .disableRetry();
   }
 
