@@ -71,7 +71,11 @@ final class ServerUnderTest implements AutoCloseable {
   }
 
   Fleet fleet(int count, Behaviour behaviour) throws InterruptedException {
-    return Fleet.enroll(address(), ca, admin, "bench", count, behaviour, 1);
+    return fleet("bench", count, behaviour);
+  }
+
+  Fleet fleet(String group, int count, Behaviour behaviour) throws InterruptedException {
+    return Fleet.enroll(address(), ca, admin, group, count, behaviour, 1);
   }
 
   ServerAddress address() {

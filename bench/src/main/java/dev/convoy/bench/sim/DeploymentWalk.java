@@ -47,7 +47,8 @@ final class DeploymentWalk {
         });
     if (install) {
       chain = chain.thenCompose(ack -> report(DeploymentState.DOWNLOADING))
-          .thenCompose(ack -> agent.fleet().behaviour().download() ? download(0) : CompletableFuture.completedFuture(0L))
+          .thenCompose(ack -> agent.fleet().behaviour().download() ? timedDownload()
+              : CompletableFuture.completedFuture(0L))
           .thenCompose(bytes -> report(DeploymentState.DOWNLOADED));
     }
     return chain.thenCompose(ack -> permit())
@@ -129,6 +130,14 @@ final class DeploymentWalk {
     CompletableFuture<Void> done = new CompletableFuture<>();
     agent.fleet().scheduler().schedule(() -> done.complete(null), millis, TimeUnit.MILLISECONDS);
     return done;
+  }
+
+  private CompletableFuture<Long> timedDownload() {
+    long start = System.nanoTime();
+    return download(0).thenApply(bytes -> {
+      agent.fleet().stats().downloads.record(System.nanoTime() - start);
+      return bytes;
+    });
   }
 
   /** Fetches the payload from {@code offset}; resumes from the last whole chunk after a failure. */

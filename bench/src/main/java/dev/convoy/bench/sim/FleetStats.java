@@ -15,6 +15,8 @@ public final class FleetStats {
   private final AtomicLongArray finishedAt;
   public final Latencies statusReports = new Latencies(4_000_000);
   public final Latencies inventoryReports = new Latencies(4_000_000);
+  /** Whole payload downloads (first request to last byte). */
+  public final Latencies downloads = new Latencies(100_000);
   public final AtomicLong connects = new AtomicLong();
   public final AtomicLong connectFailures = new AtomicLong();
   public final AtomicLong callFailures = new AtomicLong();
