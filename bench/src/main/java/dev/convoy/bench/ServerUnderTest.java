@@ -70,6 +70,13 @@ final class ServerUnderTest implements AutoCloseable {
     return stopping;
   }
 
+  /** Starts the (stopped) server again on the same directory and port. */
+  ServerProcess restartOnly() throws IOException, InterruptedException {
+    process.stop();
+    process = ServerProcess.start(dataDirectory(), jvmOptions, Duration.ofSeconds(120));
+    return process;
+  }
+
   Fleet fleet(int count, Behaviour behaviour) throws InterruptedException {
     return fleet("bench", count, behaviour);
   }

@@ -138,6 +138,20 @@ public final class AdminClient implements AutoCloseable {
         .getRequested();
   }
 
+  /** When the server last changed the endpoint's inventory (epoch nanos), 0 if it holds none. */
+  public long inventoryUpdatedAt(String endpointId) {
+    try {
+      com.google.protobuf.Timestamp at = blocking.getInventory(dev.convoy.protocol.v1.GetInventoryRequest.newBuilder()
+          .setEndpointId(endpointId).build()).getUpdatedAt();
+      return at.getSeconds() * 1_000_000_000L + at.getNanos();
+    } catch (io.grpc.StatusRuntimeException e) {
+      if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
+        return 0;
+      }
+      throw e;
+    }
+  }
+
   public static String sha256(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
