@@ -117,10 +117,10 @@ public final class ConnectedAgentsBenchmark {
     long heapAfter = process.jvm().heapUsedAfterGc();
     long rssAfter = process.stats().rssBytes();
     ProcStats idleBefore = process.stats();
-    long switchesBefore = ProcStats.contextSwitches(process.pid());
+    var switchesBefore = ProcStats.contextSwitches(process.pid());
     Thread.sleep(idleSeconds * 1000L);
     ProcStats idleAfter = process.stats();
-    long wakeups = ProcStats.contextSwitches(process.pid()) - switchesBefore;
+    long wakeups = ProcStats.wakeupsBetween(switchesBefore, ProcStats.contextSwitches(process.pid()));
     return new Result(agents, enrolled.seconds(), Double.isNaN(connectSeconds) ? Double.POSITIVE_INFINITY
         : connectSeconds, connected, rssBefore, rssAfter, heapBefore, heapAfter, idleSeconds,
         idleAfter.cpuSecondsSince(idleBefore), wakeups, idleAfter.threads(), connectCpu,

@@ -44,23 +44,37 @@ public record ProcStats(long pid, long cpuNanos, long rssBytes, long peakRssByte
     }
   }
 
-  /** Context switches (voluntary + involuntary) of all the process's threads so far: a count of wake-ups. */
-  public static long contextSwitches(long pid) {
-    long total = 0;
+  /**
+   * Context switches (voluntary + involuntary) per thread id of the process so far: wake-ups. Subtract two readings
+   * with {@link #wakeupsBetween}, which counts only threads alive at the second reading.
+   */
+  public static java.util.Map<String, Long> contextSwitches(long pid) {
+    java.util.Map<String, Long> byThread = new java.util.HashMap<>();
     try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
       for (Path task : tasks.toList()) {
         try {
+          long total = 0;
           for (String line : Files.readAllLines(task.resolve("status"))) {
             if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
               total += Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
           }
+          byThread.put(task.getFileName().toString(), total);
         } catch (IOException gone) {
           // the thread ended while we listed
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    return byThread;
+  }
+
+  /** Wake-ups between two readings of {@link #contextSwitches}; a thread new since the first counts whole. */
+  public static long wakeupsBetween(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+    long total = 0;
+    for (var thread : after.entrySet()) {
+      total += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
     }
     return total;
   }

@@ -35,6 +35,7 @@ public final class SimAgent {
   private CompletableFuture<Void> walking = CompletableFuture.completedFuture(null);
   private StreamObserver<AgentMessage> session;
   private long generation;
+  private long endedGeneration;
   private volatile long knownRevision;
   private long backoffCeilingMillis;
   private volatile boolean stopped;
@@ -114,13 +115,18 @@ public final class SimAgent {
     }
   }
 
-  /** The stream of generation {@code which} ended: reconnect after a jittered delay unless a newer one exists. */
+  /**
+   * The connection of generation {@code which} ended (its stream failed, or its Sync did: both report it, once
+   * counts): reconnect after a jittered delay unless a newer one exists. One attempt at a time, as the agent's
+   * single session thread does.
+   */
   private void sessionEnded(long which) {
     long delay;
     synchronized (this) {
-      if (stopped || which != generation) {
+      if (stopped || which != generation || which <= endedGeneration) {
         return;
       }
+      endedGeneration = which;
       session = null;
       delay = ThreadLocalRandom.current().nextLong(Math.max(1, backoffCeilingMillis));
       backoffCeilingMillis = Math.min(backoffCeilingMillis * 2, fleet.behaviour().backoffMax().toMillis());
