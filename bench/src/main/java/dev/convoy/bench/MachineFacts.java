@@ -52,16 +52,28 @@ record MachineFacts(String cpu, int cores, long memoryBytes, String os, String j
     }
   }
 
+  /** The short commit, "-dirty" if tracked files other than BENCHMARKS.md (which the benchmarks write) changed. */
   private static String gitCommit() {
-    try {
-      Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
-      String out = new String(git.getInputStream().readAllBytes()).trim();
-      return git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 ? out : "unknown";
-    } catch (IOException e) {
+    String head = git("rev-parse", "--short", "HEAD");
+    if (head.isEmpty()) {
       return "unknown";
+    }
+    String changes = git("status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)BENCHMARKS.md");
+    return changes.isEmpty() ? head : head + "-dirty";
+  }
+
+  private static String git(String... args) {
+    try {
+      java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git"));
+      command.addAll(java.util.List.of(args));
+      Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(git.getInputStream().readAllBytes()).trim();
+      return git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 ? out : "";
+    } catch (IOException e) {
+      return "";
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return "unknown";
+      return "";
     }
   }
 }

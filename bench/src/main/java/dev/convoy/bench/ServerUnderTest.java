@@ -72,8 +72,15 @@ final class ServerUnderTest implements AutoCloseable {
 
   /** Starts the (stopped) server again on the same directory and port. */
   ServerProcess restartOnly() throws IOException, InterruptedException {
+    return restartWith(List.of());
+  }
+
+  /** Stops the server and starts it again on the same directory and port, with extra JVM options. */
+  ServerProcess restartWith(List<String> extraOptions) throws IOException, InterruptedException {
     process.stop();
-    process = ServerProcess.start(dataDirectory(), jvmOptions, Duration.ofSeconds(120));
+    List<String> options = new java.util.ArrayList<>(jvmOptions);
+    options.addAll(extraOptions);
+    process = ServerProcess.start(dataDirectory(), options, Duration.ofSeconds(120));
     return process;
   }
 
