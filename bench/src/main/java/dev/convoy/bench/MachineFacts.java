@@ -3,6 +3,8 @@ package dev.convoy.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -64,8 +66,8 @@ record MachineFacts(String cpu, int cores, long memoryBytes, String os, String j
 
   private static String git(String... args) {
     try {
-      java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git"));
-      command.addAll(java.util.List.of(args));
+      List<String> command = new ArrayList<>(List.of("git"));
+      command.addAll(List.of(args));
       Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
       String out = new String(git.getInputStream().readAllBytes()).trim();
       return git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 ? out : "";
