@@ -20,7 +20,7 @@ import java.util.List;
 public final class CampaignFanOutBenchmark {
   record Result(int agents, double p50, double p99, double all, double durable, long finished, long succeeded,
       long failed, long callFailures, double cpuSeconds, int serverTotal, int serverFinished, String threads,
-      JfrProfile profile) {}
+      JfrProfile profile, double simulatorCpuSeconds) {}
 
   public static void main(String[] argv) throws Exception {
     Args args = new Args(argv);
@@ -48,7 +48,10 @@ public final class CampaignFanOutBenchmark {
             "≤ 30 s" + Targets.mark(durable), "—")
         .metric("server CPU for the campaign", String.format("%.1f s (%.2f ms per endpoint, 7 reports + Sync + "
             + "download each)", r.cpuSeconds(), r.cpuSeconds() * 1000 / r.agents()), "—", "—")
-        .metric("server CPU by thread", r.threads(), "—", "—");
+        .metric("server CPU by thread", r.threads(), "—", "—")
+        .metric("simulator CPU meanwhile (same machine)", String.format("%.1f s = %.2f cores over the %.0f s",
+            r.simulatorCpuSeconds(), r.simulatorCpuSeconds() / r.durable(), r.durable()), "—",
+            "the server and the 10,000 simulated agents share 2 cores");
     if (!notified || !durable) {
       report.note(Targets.missed("p99 notified (s)", r.p99(), 2, true)
           + Targets.missed(" all durable (s)", r.durable(), 30, true) + " " + r.profile().markdown());
@@ -67,6 +70,7 @@ public final class CampaignFanOutBenchmark {
     long callFailuresBefore = stats.callFailures.get();
     server.startProfile();
     ProcStats before = server.process().stats();
+    ProcStats simulatorBefore = ProcStats.of(ProcessHandle.current().pid());
     ThreadCpu threadsBefore = ThreadCpu.of(server.process().pid());
     long start = System.nanoTime();
     String campaignId = server.admin().startCampaign("fanout", "1.0.0", "bench").getCampaignId();
@@ -76,6 +80,7 @@ public final class CampaignFanOutBenchmark {
       Thread.sleep(10);
     }
     ProcStats after = server.process().stats();
+    double simulatorCpu = ProcStats.of(ProcessHandle.current().pid()).cpuSecondsSince(simulatorBefore);
     String threads = ThreadCpu.of(server.process().pid()).topSince(threadsBefore, 6);
     JfrProfile profile = server.profile();
     CampaignStatus status = server.admin().status(campaignId);
@@ -83,7 +88,7 @@ public final class CampaignFanOutBenchmark {
         nan(stats.notifiedQuantile(start, 1.0)), nan(stats.finishedQuantile(start, 1.0)), stats.finishedSince(start),
         stats.succeeded.get() - succeededBefore, stats.failed.get() - failedBefore,
         stats.callFailures.get() - callFailuresBefore, after.cpuSecondsSince(before), status.getTotal(),
-        status.getSucceeded() + status.getFailed(), threads, profile);
+        status.getSucceeded() + status.getFailed(), threads, profile, simulatorCpu);
   }
 
   private static double nan(double seconds) {

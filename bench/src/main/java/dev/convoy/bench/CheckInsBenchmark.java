@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class CheckInsBenchmark {
   record Result(long reports, double seconds, double p50Millis, double p99Millis, double cpuMicrosEach,
-      long failures, JfrProfile profile, String threads) {
+      long failures, JfrProfile profile, String threads, double simulatorCpuSeconds) {
     double perSecond() {
       return reports / seconds;
     }
@@ -42,7 +42,9 @@ public final class CheckInsBenchmark {
             "nginx with mTLS: 25 µs per small check-in; Puppet Server: 240 ms per catalog")
         .metric("latency p50 / p99", String.format("%.1f ms / %.1f ms", r.p50Millis(), r.p99Millis()),
             "p99 ≤ 20 ms" + Targets.mark(p99), "—")
-        .metric("server CPU by thread", r.threads(), "—", "—");
+        .metric("server CPU by thread", r.threads(), "—", "—")
+        .metric("simulator CPU meanwhile (same machine)", String.format("%.1f s = %.2f cores", r.simulatorCpuSeconds(),
+            r.simulatorCpuSeconds() / r.seconds()), "—", "the server and the 200 simulated agents share 2 cores");
     if (!rate || !cpu || !p99) {
       report.note(Targets.missed("reports/s", r.perSecond(), 10_000, false)
           + Targets.missed(" CPU per report (µs)", r.cpuMicrosEach(), 100, true)
@@ -68,15 +70,17 @@ public final class CheckInsBenchmark {
         }
         fleet.stats().inventoryReports.reset();
         ProcStats before = server.process().stats();
+    ProcStats simulatorBefore = ProcStats.of(ProcessHandle.current().pid());
         ThreadCpu threadsBefore = ThreadCpu.of(server.process().pid());
         long failures = checkIns(inventories, seconds);
         ProcStats after = server.process().stats();
+    double simulatorCpu = ProcStats.of(ProcessHandle.current().pid()).cpuSecondsSince(simulatorBefore);
         String threads = ThreadCpu.of(server.process().pid()).topSince(threadsBefore, 6);
         JfrProfile jfr = profile ? server.profile() : null;
         long reports = fleet.stats().inventoryReports.count();
         return new Result(reports, fleet.stats().inventoryReports.spanSeconds(),
             fleet.stats().inventoryReports.millis(0.5), fleet.stats().inventoryReports.millis(0.99),
-            after.cpuSecondsSince(before) * 1e6 / Math.max(1, reports), failures, jfr, threads);
+            after.cpuSecondsSince(before) * 1e6 / Math.max(1, reports), failures, jfr, threads, simulatorCpu);
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.convoy.bench;
 
+import dev.convoy.bench.proc.Jvm;
 import dev.convoy.bench.proc.ProcStats;
 import dev.convoy.bench.proc.ServerProcess;
 import dev.convoy.bench.sim.Behaviour;
@@ -18,7 +19,7 @@ import java.util.List;
 public final class ConnectedAgentsBenchmark {
   record Result(int agents, double enrollSeconds, double connectSeconds, long connected, long rssBefore,
       long rssAfter, long heapBefore, long heapAfter, int idleSeconds, double idleCpuSeconds, long wakeups,
-      int serverThreads, double connectCpuSeconds, double enrollCpuSeconds, double simEnrollCpuSeconds) {
+      int serverThreads, double connectCpuSeconds, double enrollCpuSeconds, double simEnrollCpuSeconds, String heapGrowth) {
     double rssPerConnection() {
       return (rssAfter - rssBefore) / (double) agents;
     }
@@ -59,6 +60,7 @@ public final class ConnectedAgentsBenchmark {
             "≤ 24 KiB" + Targets.mark(rss), "nginx: ~23 KiB per idle mTLS connection")
         .metric("server heap per idle connection (after full GC)", String.format("%.1f KiB (heap %.0f → %.0f MiB)",
             r.heapPerConnection() / 1024, r.heapBefore() / 1048576.0, r.heapAfter() / 1048576.0), "—", "—")
+        .metric("heap per connection by class (largest growth, GC.class_histogram)", r.heapGrowth(), "—", "—")
         .metric("server while idle for " + r.idleSeconds() + " s (agents silent)", String.format("CPU %.2f s; %d wake-ups "
             + "(context switches) = %.2f per connection per minute; %d threads", r.idleCpuSeconds(), r.wakeups(),
             r.wakeupsPerConnectionPerMinute(), r.serverThreads()),
@@ -102,6 +104,7 @@ public final class ConnectedAgentsBenchmark {
     int agents = fleet.agents().size();
     Thread.sleep(2000);
     long heapBefore = process.jvm().heapUsedAfterGc();
+    var histogramBefore = process.jvm().classHistogram();
     long rssBefore = process.stats().rssBytes();
     ProcStats connectBefore = process.stats();
     long start = System.nanoTime();
@@ -115,6 +118,7 @@ public final class ConnectedAgentsBenchmark {
     double connectCpu = process.stats().cpuSecondsSince(connectBefore);
     Thread.sleep(3000);
     long heapAfter = process.jvm().heapUsedAfterGc();
+    String heapGrowth = Jvm.grownMost(histogramBefore, process.jvm().classHistogram(), 8, agents);
     long rssAfter = process.stats().rssBytes();
     ProcStats idleBefore = process.stats();
     var switchesBefore = ProcStats.contextSwitches(process.pid());
@@ -124,6 +128,6 @@ public final class ConnectedAgentsBenchmark {
     return new Result(agents, enrolled.seconds(), Double.isNaN(connectSeconds) ? Double.POSITIVE_INFINITY
         : connectSeconds, connected, rssBefore, rssAfter, heapBefore, heapAfter, idleSeconds,
         idleAfter.cpuSecondsSince(idleBefore), wakeups, idleAfter.threads(), connectCpu,
-        enrolled.serverCpuSeconds(), enrolled.simulatorCpuSeconds());
+        enrolled.serverCpuSeconds(), enrolled.simulatorCpuSeconds(), heapGrowth);
   }
 }

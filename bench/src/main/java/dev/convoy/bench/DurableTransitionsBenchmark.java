@@ -18,7 +18,7 @@ import java.util.List;
 public final class DurableTransitionsBenchmark {
   /** What one run measured. */
   record Result(long transitions, double seconds, double p50Millis, double p99Millis, double cpuMicrosEach,
-      long failures, JfrProfile profile, String threads) {
+      long failures, JfrProfile profile, String threads, double simulatorCpuSeconds) {
     double perSecond() {
       return transitions / seconds;
     }
@@ -53,7 +53,9 @@ public final class DurableTransitionsBenchmark {
         .metric("ack latency p50 / p99", String.format("%.1f ms / %.1f ms", r.p50Millis(), r.p99Millis()),
             "p99 ≤ 10 ms" + Targets.mark(latencyMet), "—")
         .metric("server CPU per transition", String.format("%.0f µs", r.cpuMicrosEach()), "—", "—")
-        .metric("server CPU by thread", r.threads(), "—", "—");
+        .metric("server CPU by thread", r.threads(), "—", "—")
+        .metric("simulator CPU meanwhile (same machine)", String.format("%.1f s = %.2f cores", r.simulatorCpuSeconds(),
+            r.simulatorCpuSeconds() / r.seconds()), "—", "the server and the simulated agents share 2 cores");
     if (!rateMet || !latencyMet) {
       report.note(Targets.missed("transitions/s", r.perSecond(), 10_000, false)
           + Targets.missed(" p99", r.p99Millis(), 10, true) + " " + r.profile().markdown());
@@ -78,15 +80,17 @@ public final class DurableTransitionsBenchmark {
         }
         stats.statusReports.reset();
         ProcStats before = server.process().stats();
+    ProcStats simulatorBefore = ProcStats.of(ProcessHandle.current().pid());
         ThreadCpu threadsBefore = ThreadCpu.of(server.process().pid());
         walk(server, stats, warmup, warmup + campaigns, (long) agents * (warmup + campaigns));
         ProcStats after = server.process().stats();
+    double simulatorCpu = ProcStats.of(ProcessHandle.current().pid()).cpuSecondsSince(simulatorBefore);
         String threads = ThreadCpu.of(server.process().pid()).topSince(threadsBefore, 6);
         JfrProfile jfr = profile ? server.profile() : null;
         long transitions = stats.statusReports.count();
         return new Result(transitions, stats.statusReports.spanSeconds(), stats.statusReports.millis(0.5),
             stats.statusReports.millis(0.99), after.cpuSecondsSince(before) * 1e6 / Math.max(1, transitions),
-            stats.callFailures.get(), jfr, threads);
+            stats.callFailures.get(), jfr, threads, simulatorCpu);
       }
     }
   }

@@ -33,6 +33,28 @@ public final class Jvm {
     return Long.parseLong(m.group(2)) * 1024;
   }
 
+  /** Live objects per class after a full GC ({@code GC.class_histogram}): class name → bytes. */
+  public java.util.Map<String, Long> classHistogram() throws IOException, InterruptedException {
+    java.util.Map<String, Long> bytes = new java.util.HashMap<>();
+    Matcher m = Pattern.compile("(?m)^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)").matcher(jcmd("GC.class_histogram"));
+    while (m.find()) {
+      bytes.merge(m.group(2), Long.parseLong(m.group(1)), Long::sum);
+    }
+    return bytes;
+  }
+
+  /** The {@code top} classes whose live bytes grew most between two histograms, per {@code per} (e.g. connection). */
+  public static String grownMost(java.util.Map<String, Long> before, java.util.Map<String, Long> after, int top,
+      int per) {
+    return String.join(", ", after.entrySet().stream()
+        .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(top)
+        .map(e -> String.format("`%s` %.0f B", e.getKey().startsWith("[") ? e.getKey()
+            : e.getKey().substring(e.getKey().lastIndexOf('.') + 1), e.getValue() / (double) per))
+        .toList());
+  }
+
   /** Starts a JFR recording named {@code bench} with the {@code profile} settings (10 ms execution samples). */
   public void startRecording() throws IOException, InterruptedException {
     jcmd("JFR.start", "name=bench", "settings=profile");
