@@ -54,10 +54,26 @@ final class BenchmarkReport {
     return out.toString();
   }
 
-  /** Prints the section and appends it to {@code file} (created with a header if missing). */
+  /**
+   * Prints the section and appends it to {@code file} (created with a header if missing). When the environment
+   * names a summary file ({@code CONVOY_BENCH_SUMMARY}, set by bench/run-all), every row with a target is also
+   * appended there as a summary table row.
+   */
   void publish(Path file) throws IOException {
     String section = markdown(MachineFacts.current(), Instant.now());
     System.out.print(section);
+    String summary = System.getenv("CONVOY_BENCH_SUMMARY");
+    if (summary != null) {
+      StringBuilder lines = new StringBuilder();
+      for (String[] row : rows) {
+        if (!row[2].equals("—")) {
+          lines.append("| ").append(title.replaceFirst(":.*", "")).append(" | ").append(row[0].strip()).append(" | ")
+              .append(row[1]).append(" | ").append(row[2]).append(" |\n");
+        }
+      }
+      Files.writeString(Path.of(summary), lines.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    }
     if (!Files.exists(file)) {
       Files.writeString(file, "# Convoy benchmarks\n\nEvery section below was written by the benchmark command it "
           + "names, on the machine it names. Nothing here is typed by hand.\n", StandardCharsets.UTF_8);

@@ -3,6 +3,8 @@ package dev.convoy.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -15,7 +17,18 @@ record MachineFacts(String cpu, int cores, long memoryBytes, String os, String j
   }
 
   String describe() {
-    return String.format("%s, %d cores, %.1f GiB, %s, %s", cpu, cores, memoryBytes / (double) (1L << 30), os, java);
+    return String.format("%s, %d cores, %.1f GiB, %s, %s; load average when written: %s", cpu, cores,
+        memoryBytes / (double) (1L << 30), os, java, loadAverage());
+  }
+
+  /** The 1, 5 and 15 minute load averages: other work on the machine shares its cores with the benchmark. */
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   private static String cpuModel() {
@@ -41,16 +54,28 @@ record MachineFacts(String cpu, int cores, long memoryBytes, String os, String j
     }
   }
 
+  /** The short commit, "-dirty" if tracked files other than BENCHMARKS.md (which the benchmarks write) changed. */
   private static String gitCommit() {
-    try {
-      Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
-      String out = new String(git.getInputStream().readAllBytes()).trim();
-      return git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 ? out : "unknown";
-    } catch (IOException e) {
+    String head = git("rev-parse", "--short", "HEAD");
+    if (head.isEmpty()) {
       return "unknown";
+    }
+    String changes = git("status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)BENCHMARKS.md");
+    return changes.isEmpty() ? head : head + "-dirty";
+  }
+
+  private static String git(String... args) {
+    try {
+      List<String> command = new ArrayList<>(List.of("git"));
+      command.addAll(List.of(args));
+      Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(git.getInputStream().readAllBytes()).trim();
+      return git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 ? out : "";
+    } catch (IOException e) {
+      return "";
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return "unknown";
+      return "";
     }
   }
 }

@@ -8,8 +8,8 @@ import java.util.TreeMap;
  * A realistic workstation inventory, deterministic per endpoint number: OS and hardware facts, a site fact, and about
  * 250 installed packages (three facts each), LibreOffice on most machines at one of three versions.
  */
-final class SimulatedInventory {
-  static final int PACKAGES = 250;
+public final class SimulatedInventory {
+  public static final int PACKAGES = 250;
   private static final String[][] OSES = {
       {"debian", "debian", "12", "Debian GNU/Linux 12 (bookworm)"},
       {"debian", "debian", "11", "Debian GNU/Linux 11 (bullseye)"},
@@ -20,11 +20,11 @@ final class SimulatedInventory {
 
   private SimulatedInventory() {}
 
-  static String endpointId(int n) {
+  public static String endpointId(int n) {
     return String.format("ep-%016x", 0x5eed_0000_0000L + n);
   }
 
-  static SortedMap<String, Object> of(int n) {
+  public static SortedMap<String, Object> of(int n) {
     Random random = new Random(n);
     SortedMap<String, Object> facts = new TreeMap<>();
     String[] os = OSES[random.nextInt(10) < 7 ? 0 : 1 + random.nextInt(3)];

@@ -1,0 +1,187 @@
+package dev.convoy.bench.sim;
+
+import dev.convoy.protocol.v1.AgentMessage;
+import dev.convoy.protocol.v1.AgentServiceGrpc;
+import dev.convoy.protocol.v1.DeploymentSpec;
+import dev.convoy.protocol.v1.DesiredState;
+import dev.convoy.protocol.v1.Hello;
+import dev.convoy.protocol.v1.Ping;
+import dev.convoy.protocol.v1.ServerHint;
+import dev.convoy.protocol.v1.SyncRequest;
+import io.grpc.ManagedChannel;
+import io.grpc.stub.StreamObserver;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One simulated agent: its own enrolled identity, mTLS channel and Session stream, speaking the real protocol like
+ * {@code convoy-agent}'s session loop: Hello then Sync on every connect (a successful Sync counts as connected and
+ * resets the backoff), Sync on every RevisionReady hint, a Ping every ping interval, reconnect after a full-jitter
+ * exponential backoff when the stream ends. Its deployments are walked one at a time, each by a
+ * {@link DeploymentWalk}.
+ *
+ * <p>Thread-safe: callbacks arrive on the fleet's executor; the request stream is guarded by this object's monitor.
+ */
+public final class SimAgent {
+  private final int index;
+  private final String endpointId;
+  private final Fleet fleet;
+  private final ManagedChannel channel;
+  final AgentServiceGrpc.AgentServiceStub stub;
+  private final Map<String, DeploymentWalk> walks = new ConcurrentHashMap<>();
+  private CompletableFuture<Void> walking = CompletableFuture.completedFuture(null);
+  private StreamObserver<AgentMessage> session;
+  private long generation;
+  private long endedGeneration;
+  private volatile long knownRevision;
+  private long backoffCeilingMillis;
+  private volatile boolean stopped;
+
+  SimAgent(int index, String endpointId, Fleet fleet, ManagedChannel channel) {
+    this.index = index;
+    this.endpointId = endpointId;
+    this.fleet = fleet;
+    this.channel = channel;
+    this.stub = AgentServiceGrpc.newStub(channel);
+    this.backoffCeilingMillis = fleet.behaviour().backoffInitial().toMillis();
+  }
+
+  public int index() {
+    return index;
+  }
+
+  public String endpointId() {
+    return endpointId;
+  }
+
+  Fleet fleet() {
+    return fleet;
+  }
+
+  /** Opens the Session stream, says Hello, then Syncs; completes when that Sync answered (or failed). */
+  public CompletableFuture<Void> connect() {
+    long mine;
+    synchronized (this) {
+      if (stopped) {
+        return CompletableFuture.completedFuture(null);
+      }
+      mine = ++generation;
+      session = stub.session(new HintObserver(mine));
+      session.onNext(AgentMessage.newBuilder().setHello(Hello.newBuilder().setEndpointId(endpointId)
+          .setAgentVersion("bench-sim").setKnownRevision(knownRevision)).build());
+    }
+    return sync().handle((state, failure) -> {
+      if (failure == null) {
+        synchronized (this) {
+          backoffCeilingMillis = fleet.behaviour().backoffInitial().toMillis();
+        }
+        fleet.stats().connected(index);
+      } else {
+        fleet.stats().connectFailures.incrementAndGet();
+        sessionEnded(mine);
+      }
+      return null;
+    });
+  }
+
+  /** Calls Sync and starts a walk for each deployment not seen before. */
+  CompletableFuture<DesiredState> sync() {
+    return Unary.<DesiredState>call(o -> stub.sync(SyncRequest.newBuilder().setEndpointId(endpointId)
+        .setKnownRevision(knownRevision).build(), o)).thenApply(state -> {
+          knownRevision = Math.max(knownRevision, state.getRevision());
+          for (DeploymentSpec spec : state.getDeploymentsList()) {
+            walks.computeIfAbsent(spec.getDeploymentId() + "#" + spec.getAttempt(), key -> {
+              DeploymentWalk walk = new DeploymentWalk(this, spec);
+              enqueue(walk);
+              return walk;
+            });
+          }
+          return state;
+        });
+  }
+
+  /** Deployments are walked one after another, in the order the desired state lists them, as the agent does. */
+  private synchronized void enqueue(DeploymentWalk walk) {
+    walking = walking.thenComposeAsync(v -> walk.run(), fleet.executor());
+  }
+
+  /** Sends a Ping on the open session, if any (the fleet calls this every ping interval). */
+  synchronized void ping() {
+    if (session != null && !stopped) {
+      session.onNext(AgentMessage.newBuilder().setPing(Ping.getDefaultInstance()).build());
+    }
+  }
+
+  /**
+   * The connection of generation {@code which} ended (its stream failed, or its Sync did: both report it, once
+   * counts): reconnect after a jittered delay unless a newer one exists. One attempt at a time, as the agent's
+   * single session thread does.
+   */
+  private void sessionEnded(long which) {
+    long delay;
+    synchronized (this) {
+      if (stopped || which != generation || which <= endedGeneration) {
+        return;
+      }
+      endedGeneration = which;
+      session = null;
+      delay = ThreadLocalRandom.current().nextLong(Math.max(1, backoffCeilingMillis));
+      backoffCeilingMillis = Math.min(backoffCeilingMillis * 2, fleet.behaviour().backoffMax().toMillis());
+    }
+    fleet.scheduler().schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+  }
+
+  /** Ends the session and stops reconnecting. */
+  public void stop() {
+    StreamObserver<AgentMessage> open;
+    synchronized (this) {
+      stopped = true;
+      open = session;
+      session = null;
+    }
+    if (open != null) {
+      try {
+        open.onCompleted();
+      } catch (RuntimeException ignored) {
+        // already failed: nothing to close
+      }
+    }
+  }
+
+  ManagedChannel channel() {
+    return channel;
+  }
+
+  private final class HintObserver implements StreamObserver<ServerHint> {
+    private final long which;
+
+    HintObserver(long which) {
+      this.which = which;
+    }
+
+    @Override
+    public void onNext(ServerHint hint) {
+      if (hint.hasRevisionReady() && hint.getRevisionReady().getRevision() > knownRevision) {
+        sync().exceptionally(failure -> {
+          fleet.stats().callFailures.incrementAndGet();
+          return null;
+        });
+      } else if (hint.hasInventoryRequest() && fleet.inventoryOf(index) != null) {
+        fleet.inventoryOf(index).sendFull();
+      }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      sessionEnded(which);
+    }
+
+    @Override
+    public void onCompleted() {
+      sessionEnded(which);
+    }
+  }
+}
