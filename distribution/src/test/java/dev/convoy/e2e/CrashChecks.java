@@ -34,10 +34,15 @@ import java.util.stream.Stream;
  * records (their logs and {@code journal/<deployment>.properties}).
  */
 final class CrashChecks {
-  /** The happy path of an install, in order; nothing in it may come twice within an attempt. */
+  /**
+   * The happy path of an install, in order; nothing in it may come twice within an attempt. AWAITING_WINDOW may
+   * appear once: an agent that could not get its install permit because the server was down at that moment waits
+   * for the gate like for a window, and asks again when the server is back.
+   */
   static final List<DeploymentState> CHAIN = List.of(DeploymentState.QUEUED, DeploymentState.PENDING,
       DeploymentState.OFFERED, DeploymentState.NOTIFIED, DeploymentState.DOWNLOADING, DeploymentState.DOWNLOADED,
-      DeploymentState.INSTALLING, DeploymentState.VERIFYING, DeploymentState.SUCCEEDED);
+      DeploymentState.AWAITING_WINDOW, DeploymentState.INSTALLING, DeploymentState.VERIFYING,
+      DeploymentState.SUCCEEDED);
   /** A state the agent journaled (Transitioner, and DeploymentRunner for OFFERED): it reports each of them. */
   private static final Pattern JOURNALED = Pattern.compile(
       " - deployment=(\\S+) attempt=(\\d+) (?:\\S+=\\S+ )*?state=([A-Z_]+) sequence=(\\d+)");
