@@ -17,7 +17,10 @@ import org.slf4j.LoggerFactory;
  *   <li>before the report left: it is sent again, the server decides as if for the first time;
  *   <li>granted but not journaled: sent again (even if the agent's gate has closed meanwhile), the server answers
  *       stale with current state INSTALLING, and the install proceeds;
- *   <li>refused: the intent is cleared and the deployment waits in AWAITING_WINDOW / AWAITING_TECHNICIAN.
+ *   <li>refused (the server answered no): the intent is cleared and the deployment waits in AWAITING_WINDOW /
+ *       AWAITING_TECHNICIAN;
+ *   <li>no answer (unreachable, or the call broke because the server stopped mid-call): the intent stays and the
+ *       pass is retried after a backoff, like any report the server did not get.
  * </ul>
  *
  * <p>Not thread-safe: used under the deployment's lock.
@@ -69,9 +72,21 @@ final class Permits {
       throw refused(intent, "the server answered " + ack.currentState() + " (sequence " + ack.currentSequence()
           + ")", null);
     } catch (ServerException e) {
+      if (!answered(e.code())) {
+        // the call broke (server killed or restarting mid-call): not a "no"; the intent stays and the pass retries
+        throw new RetryLater("install permit not answered: " + e.code() + " " + e.getMessage(), e);
+      }
       Duration recheck = e.code() == ServerException.Code.FAILED_PRECONDITION ? REFUSED_RECHECK : null;
       throw refused(intent, e.getMessage(), recheck);
     }
+  }
+
+  /** Whether the server decided (a refusal to act on), rather than the call breaking on the way. */
+  private static boolean answered(ServerException.Code code) {
+    return switch (code) {
+      case FAILED_PRECONDITION, PERMISSION_DENIED, NOT_FOUND, INVALID_ARGUMENT, UNAUTHENTICATED -> true;
+      default -> false;
+    };
   }
 
   private static boolean granted(StatusAck ack) {

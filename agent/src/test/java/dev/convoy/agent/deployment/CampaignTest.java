@@ -287,6 +287,22 @@ class CampaignTest {
   }
 
   @Test
+  void permit_callBrokenByAServerStop_notARefusal_intentKeptAndAskedAgain() throws Exception {
+    server.breakNextPermitCall = ServerException.Code.CANCELLED;
+    pass(spec(terms(Delivery.PUSH, Execution.AUTOMATIC, InstallGate.OPEN, Deferral.NONE)));
+
+    assertThat(server.statesFor(ID)).as("no AWAITING_WINDOW: the server never said no")
+        .containsExactly(OFFERED, NOTIFIED, DOWNLOADING, DOWNLOADED);
+    assertThat(journal.find(ID).orElseThrow().notes().permitPending()).isTrue();
+    assertThat(installer.calls).doesNotContain("stage");
+
+    pass(spec(terms(Delivery.PUSH, Execution.AUTOMATIC, InstallGate.OPEN, Deferral.NONE)));
+    server.await(ID, SUCCEEDED);
+    assertThat(server.statesFor(ID)).containsExactly(OFFERED, NOTIFIED, DOWNLOADING, DOWNLOADED, INSTALLING,
+        VERIFYING, SUCCEEDED);
+  }
+
+  @Test
   void permit_grantedButTheAgentDiedBeforeJournaling_resumesWithTheInstallEvenOutsideTheWindow() throws Exception {
     TimeWindow window = new TimeWindow(T0, T0.plus(Duration.ofHours(1)));
     server.loseNextPermitAnswer = true;

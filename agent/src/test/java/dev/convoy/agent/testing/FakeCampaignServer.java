@@ -41,6 +41,8 @@ public final class FakeCampaignServer implements ServerApi {
   public volatile String refusePermits;
   /** Apply the next INSTALLING report, then fail the call as if the connection died before the answer. */
   public volatile boolean loseNextPermitAnswer;
+  /** Fail the next INSTALLING report with this code without applying it (the server stopped mid-call). */
+  public volatile ServerException.Code breakNextPermitCall;
 
   public FakeCampaignServer(Clock clock) {
     this.clock = clock;
@@ -71,6 +73,11 @@ public final class FakeCampaignServer implements ServerApi {
     StatusReport current = last.get(key);
     if (current != null && report.sequence() <= current.sequence()) {
       return new StatusAck(false, current.state(), current.sequence());
+    }
+    if (report.state() == DeploymentState.INSTALLING && breakNextPermitCall != null) {
+      ServerException.Code code = breakNextPermitCall;
+      breakNextPermitCall = null;
+      throw new ServerException(code, "ReportStatus: the server stopped during the call", null);
     }
     String refusal = refusal(report);
     if (refusal != null) {
