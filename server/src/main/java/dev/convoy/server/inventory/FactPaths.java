@@ -16,6 +16,7 @@ final class FactPaths {
   private static final Pattern DOTTED = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z_][A-Za-z0-9_-]*)*");
   /** The query language's keywords: a first key spelled like one is written quoted, so it takes the slow route. */
   private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "exists", "true", "false");
+  // (every keyword is 2 to 6 characters long: isPlainDotted relies on it)
 
   private FactPaths() {}
 
@@ -134,7 +135,10 @@ final class FactPaths {
       return false;
     }
     int dot = path.indexOf('.');
-    String first = dot < 0 ? path : path.substring(0, dot);
-    return !KEYWORDS.contains(first.toLowerCase(Locale.ROOT));
+    int length = dot < 0 ? path.length() : dot;
+    if (length < 2 || length > 6) {
+      return true; // no keyword is that short or that long: skip the lower-casing
+    }
+    return !KEYWORDS.contains(path.substring(0, length).toLowerCase(Locale.ROOT));
   }
 }

@@ -29,4 +29,16 @@ class FactPathsDottedTest {
       assertThat(FactPaths.dotted(p)).as("'%s'", p).isEqualTo(FactPaths.dottedByRegex(p));
     }
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"and", "OR.x", "Not.a.b", "in", "exists.y", "TRUE", "false.z"})
+  void isPlainDotted_keywordFirst_takesTheSlowRoute(String path) {
+    assertThat(FactPaths.isPlainDotted(path)).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a", "android.version", "notes", "inventory.x", "existsx", "truest.y", "os.and"})
+  void isPlainDotted_otherIdentifiers_fastRoute(String path) {
+    assertThat(FactPaths.isPlainDotted(path)).isTrue();
+  }
 }
