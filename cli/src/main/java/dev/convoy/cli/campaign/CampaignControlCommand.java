@@ -8,6 +8,8 @@ import dev.convoy.cli.output.OutputOption;
 import dev.convoy.protocol.v1.AdminServiceGrpc.AdminServiceBlockingStub;
 import dev.convoy.protocol.v1.Campaign;
 import dev.convoy.protocol.v1.CampaignCommandRequest;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,26 +30,30 @@ public abstract class CampaignControlCommand extends CliCommand {
   @Mixin
   private OutputOption output;
 
-  CampaignControlCommand(CliContext context) {
+  private final BiFunction<AdminServiceBlockingStub, CampaignCommandRequest, Campaign> send;
+  private final Function<Campaign, String> next;
+
+  /**
+   * @param send the admin call of this command
+   * @param next what the admin may want to do next, for stderr
+   */
+  CampaignControlCommand(CliContext context, BiFunction<AdminServiceBlockingStub, CampaignCommandRequest,
+      Campaign> send, Function<Campaign, String> next) {
     super(context);
+    this.send = send;
+    this.next = next;
   }
-
-  /** Sends the command. */
-  abstract Campaign send(AdminServiceBlockingStub admin, CampaignCommandRequest request);
-
-  /** What the admin may want to do next, for stderr. */
-  abstract String next(Campaign campaign);
 
   @Override
   public Integer call() {
     boolean json = output.json();
-    Campaign campaign = send(context.admin(),
+    Campaign campaign = send.apply(context.admin(),
         CampaignCommandRequest.newBuilder().setCampaignId(campaignId).setComment(comment).build());
     if (json) {
       context.out().println(Json.pretty(campaign));
     } else {
       context.out().print(CampaignView.render(campaign));
-      context.err().println(next(campaign));
+      context.err().println(next.apply(campaign));
     }
     return ExitCodes.OK;
   }

@@ -2,11 +2,9 @@ package dev.convoy.cli.campaign;
 
 import dev.convoy.cli.CliContext;
 import dev.convoy.protocol.v1.AdminServiceGrpc.AdminServiceBlockingStub;
-import dev.convoy.protocol.v1.Campaign;
-import dev.convoy.protocol.v1.CampaignCommandRequest;
 import picocli.CommandLine.Command;
 
-/** The five {@link CampaignControlCommand}s. */
+/** The five {@link CampaignControlCommand}s: each its call and what to do next. */
 final class CampaignControlCommands {
   private CampaignControlCommands() {}
 
@@ -14,34 +12,16 @@ final class CampaignControlCommands {
       + " (running installs finish).")
   static final class Pause extends CampaignControlCommand {
     Pause(CliContext context) {
-      super(context);
-    }
-
-    @Override
-    Campaign send(AdminServiceBlockingStub admin, CampaignCommandRequest request) {
-      return admin.pauseCampaign(request);
-    }
-
-    @Override
-    String next(Campaign campaign) {
-      return "Paused. Resume it with: convoy campaign resume " + campaign.getCampaignId();
+      super(context, AdminServiceBlockingStub::pauseCampaign,
+          c -> "Paused. Resume it with: convoy campaign resume " + c.getCampaignId());
     }
   }
 
   @Command(name = "resume", description = "Resumes a paused campaign.")
   static final class Resume extends CampaignControlCommand {
     Resume(CliContext context) {
-      super(context);
-    }
-
-    @Override
-    Campaign send(AdminServiceBlockingStub admin, CampaignCommandRequest request) {
-      return admin.resumeCampaign(request);
-    }
-
-    @Override
-    String next(Campaign campaign) {
-      return "Follow it with: convoy campaign status " + campaign.getCampaignId() + " --watch";
+      super(context, AdminServiceBlockingStub::resumeCampaign,
+          c -> "Follow it with: convoy campaign status " + c.getCampaignId() + " --watch");
     }
   }
 
@@ -50,17 +30,8 @@ final class CampaignControlCommands {
       + " (see rollback)."})
   static final class Abort extends CampaignControlCommand {
     Abort(CliContext context) {
-      super(context);
-    }
-
-    @Override
-    Campaign send(AdminServiceBlockingStub admin, CampaignCommandRequest request) {
-      return admin.abortCampaign(request);
-    }
-
-    @Override
-    String next(Campaign campaign) {
-      return "Aborted. What happened: convoy campaign report " + campaign.getCampaignId();
+      super(context, AdminServiceBlockingStub::abortCampaign,
+          c -> "Aborted. What happened: convoy campaign report " + c.getCampaignId());
     }
   }
 
@@ -68,17 +39,8 @@ final class CampaignControlCommands {
       + " deployments that have not started installing are dropped.")
   static final class Cancel extends CampaignControlCommand {
     Cancel(CliContext context) {
-      super(context);
-    }
-
-    @Override
-    Campaign send(AdminServiceBlockingStub admin, CampaignCommandRequest request) {
-      return admin.cancelCampaign(request);
-    }
-
-    @Override
-    String next(Campaign campaign) {
-      return "Cancelled. What happened: convoy campaign report " + campaign.getCampaignId();
+      super(context, AdminServiceBlockingStub::cancelCampaign,
+          c -> "Cancelled. What happened: convoy campaign report " + c.getCampaignId());
     }
   }
 
@@ -86,18 +48,9 @@ final class CampaignControlCommands {
       + " shown AWAITING_GO waits for it).")
   static final class Advance extends CampaignControlCommand {
     Advance(CliContext context) {
-      super(context);
-    }
-
-    @Override
-    Campaign send(AdminServiceBlockingStub admin, CampaignCommandRequest request) {
-      return admin.advanceCampaign(request);
-    }
-
-    @Override
-    String next(Campaign campaign) {
-      return "Current wave: " + (campaign.getCurrentWave() + 1) + " of " + campaign.getWavesCount()
-          + ". Follow it with: convoy campaign status " + campaign.getCampaignId() + " --watch";
+      super(context, AdminServiceBlockingStub::advanceCampaign,
+          c -> "Current wave: " + (c.getCurrentWave() + 1) + " of " + c.getWavesCount()
+              + ". Follow it with: convoy campaign status " + c.getCampaignId() + " --watch");
     }
   }
 }
