@@ -112,7 +112,11 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
     GrpcCalls.unary(observer, () -> {
       Principal caller = Principal.current();
       return WhoAmIResponse.newBuilder().setSubject(caller.subject()).setName(caller.name())
-          .addAllRoles(caller.roles().stream().map(Role::label).sorted().toList()).build();
+          .addAllRoles(caller.roles().stream().map(Role::label).sorted().toList())
+          .addAllScopes(caller.scopes().stream().sorted().toList())
+          .addAllPermissions(caller.roles().stream().flatMap(r -> r.permissions().stream())
+              .map(dev.convoy.server.people.Permission::label).distinct().sorted().toList())
+          .build();
     });
   }
 

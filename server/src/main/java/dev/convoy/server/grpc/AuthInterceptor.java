@@ -7,6 +7,7 @@ import dev.convoy.server.endpoint.Endpoint;
 import dev.convoy.server.endpoint.EndpointService;
 import dev.convoy.server.error.ConvoyException;
 import dev.convoy.server.error.ErrorCode;
+import dev.convoy.server.people.Permission;
 import dev.convoy.server.people.Person;
 import dev.convoy.server.people.PersonService;
 import dev.convoy.server.people.Role;
@@ -25,10 +26,12 @@ import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import org.slf4j.Logger;
@@ -41,8 +44,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Enrollment and health: anyone, certificate or not.</li>
  *   <li>AgentService: a current (not expired, per the injected clock) endpoint certificate of an enrolled, not
  *       revoked endpoint, with the serial the server issued it.</li>
- *   <li>AdminService and reflection: a current person certificate of a known, not revoked person with role admin,
- *       with a serial the server issued to that person.</li>
+ *   <li>AdminService and reflection: a current person certificate of a known, not revoked person, with a serial
+ *       the server issued to that person, one of whose roles grants the permission {@link MethodPermissions} lists
+ *       for the method (a method without a row: nobody).</li>
  *   <li>Any other service: refused (default deny).</li>
  * </ul>
  * No certificate where one is needed: UNAUTHENTICATED "client certificate required"; otherwise PERMISSION_DENIED.
@@ -79,7 +83,7 @@ public final class AuthInterceptor implements ServerInterceptor {
     String service = call.getMethodDescriptor().getServiceName();
     Principal principal;
     try {
-      principal = authorize(service, peerCertificate(call));
+      principal = authorize(service, call.getMethodDescriptor().getFullMethodName(), peerCertificate(call));
     } catch (RuntimeException e) {
       logger.warn("call refused method={} peer={} reason={}", call.getMethodDescriptor().getFullMethodName(),
           call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR), e.getMessage());
@@ -90,7 +94,7 @@ public final class AuthInterceptor implements ServerInterceptor {
     return Contexts.interceptCall(context, call, headers, next);
   }
 
-  private Principal authorize(String service, Optional<X509Certificate> certificate) {
+  private Principal authorize(String service, String method, Optional<X509Certificate> certificate) {
     Access access = RULES.get(service);
     if (access == null) {
       throw ConvoyException.permissionDenied("service " + service + " is not open to callers");
@@ -98,7 +102,7 @@ public final class AuthInterceptor implements ServerInterceptor {
     return switch (access) {
       case PUBLIC -> Principal.ANONYMOUS;
       case ENDPOINT -> endpoint(subjectOf(certificate, CertificateSubject.Kind.ENDPOINT, service), certificate.get());
-      case ADMIN -> admin(subjectOf(certificate, CertificateSubject.Kind.PERSON, service), certificate.get());
+      case ADMIN -> person(subjectOf(certificate, CertificateSubject.Kind.PERSON, service), certificate.get(), method);
     };
   }
 
@@ -135,10 +139,10 @@ public final class AuthInterceptor implements ServerInterceptor {
           + subject.name());
     }
     return new Principal(Principal.Kind.ENDPOINT, subject.name(), certificate.getSubjectX500Principal().getName(),
-        Set.of(), certificate.getNotAfter().toInstant());
+        Set.of(), Set.of(), certificate.getNotAfter().toInstant());
   }
 
-  private Principal admin(CertificateSubject subject, X509Certificate certificate) {
+  private Principal person(CertificateSubject subject, X509Certificate certificate, String method) {
     Person person = people.find(subject.name())
         .orElseThrow(() -> ConvoyException.permissionDenied("person " + subject.name() + " is not known"));
     if (person.revoked()) {
@@ -149,11 +153,29 @@ public final class AuthInterceptor implements ServerInterceptor {
       throw ConvoyException.permissionDenied("certificate " + serial + " is not a current certificate of person "
           + subject.name());
     }
-    if (!person.hasRole(Role.ADMIN)) {
-      throw ConvoyException.permissionDenied("person " + subject.name() + " lacks role admin");
+    MethodPermissions.Need need = MethodPermissions.needed(method)
+        .orElseThrow(() -> ConvoyException.permissionDenied(method + " is not open to persons"));
+    if (!need.anyPerson() && !person.may(need.permission())) {
+      throw ConvoyException.permissionDenied("person " + subject.name() + " (roles: " + rolesOf(person)
+          + ") may not call " + shortName(method) + " (needs permission " + need.permission().label()
+          + ", granted by: " + grantingRoles(need.permission()) + ")");
     }
     return new Principal(Principal.Kind.PERSON, person.name(), certificate.getSubjectX500Principal().getName(),
-        person.roles(), certificate.getNotAfter().toInstant());
+        person.roles(), person.scopes(), certificate.getNotAfter().toInstant());
+  }
+
+  private static String rolesOf(Person person) {
+    return person.roles().isEmpty() ? "none"
+        : person.roles().stream().map(Role::label).sorted().collect(Collectors.joining(","));
+  }
+
+  private static String grantingRoles(Permission permission) {
+    return Arrays.stream(Role.values()).filter(r -> r.grants(permission)).map(Role::label)
+        .collect(Collectors.joining(", "));
+  }
+
+  private static String shortName(String method) {
+    return method.substring(method.lastIndexOf('/') + 1);
   }
 
   private static Optional<X509Certificate> peerCertificate(ServerCall<?, ?> call) {

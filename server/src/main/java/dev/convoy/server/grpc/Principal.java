@@ -12,16 +12,19 @@ import java.util.Set;
  *
  * @param name the endpoint id or person name; empty for anonymous callers
  * @param subject the certificate subject; empty for anonymous callers
+ * @param scopes the groups a person's roles are limited to; empty = no limit (and for endpoints, anonymous)
  * @param validUntil when the presented certificate expires (long-lived streams are ended then); null for anonymous
  */
-public record Principal(Kind kind, String name, String subject, Set<Role> roles, java.time.Instant validUntil) {
+public record Principal(Kind kind, String name, String subject, Set<Role> roles, Set<String> scopes,
+    java.time.Instant validUntil) {
   public enum Kind { ANONYMOUS, ENDPOINT, PERSON }
 
   static final Context.Key<Principal> CONTEXT_KEY = Context.key("convoy-principal");
-  static final Principal ANONYMOUS = new Principal(Kind.ANONYMOUS, "", "", Set.of(), null);
+  static final Principal ANONYMOUS = new Principal(Kind.ANONYMOUS, "", "", Set.of(), Set.of(), null);
 
   public Principal {
     roles = Set.copyOf(roles);
+    scopes = Set.copyOf(scopes);
   }
 
   /**

@@ -8,14 +8,17 @@ import java.util.regex.Pattern;
 
 /**
  * A person known to the server: the {@code CN} of their certificate ({@code CN=<name>,OU=person,O=Convoy}), their
- * roles, the serials (hex) of the certificates issued to them, and whether they were revoked.
+ * roles, the groups (sites) their roles are limited to, an e-mail address for notifications, the serials (hex) of
+ * the certificates issued to them, and whether they were revoked.
  *
+ * @param scopes the group names this person's roles apply to; empty = every endpoint (no scope)
+ * @param email where notifications to this person go; empty when none is known
  * @param certificateSerials the certificates this person may present; empty only for persons registered before
  *     serials were recorded (then any certificate with the right subject is accepted, as it was then)
  * @param revokedAt when the person was revoked; null while not revoked
  */
-public record Person(String name, String subject, Set<Role> roles, Instant createdAt, Set<String> certificateSerials,
-    Instant revokedAt) {
+public record Person(String name, String subject, Set<Role> roles, Set<String> scopes, String email,
+    Instant createdAt, Set<String> certificateSerials, Instant revokedAt) {
   /** Person names: lowercase letters, digits, {@code . _ -}; up to 64 characters. */
   public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
@@ -24,7 +27,15 @@ public record Person(String name, String subject, Set<Role> roles, Instant creat
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(createdAt, "createdAt");
     roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    scopes = Set.copyOf(scopes);
+    email = email == null ? "" : email;
     certificateSerials = Set.copyOf(certificateSerials);
+  }
+
+  /** A person without scope or e-mail address (as registered before scopes existed). */
+  public Person(String name, String subject, Set<Role> roles, Instant createdAt, Set<String> certificateSerials,
+      Instant revokedAt) {
+    this(name, subject, roles, Set.of(), "", createdAt, certificateSerials, revokedAt);
   }
 
   /** A person bound to one certificate, not revoked. */
@@ -34,6 +45,16 @@ public record Person(String name, String subject, Set<Role> roles, Instant creat
 
   public boolean hasRole(Role role) {
     return roles.contains(role);
+  }
+
+  /** Whether one of this person's roles grants {@code permission} (scope aside). */
+  public boolean may(Permission permission) {
+    return roles.stream().anyMatch(r -> r.grants(permission));
+  }
+
+  /** Whether this person's roles apply to every endpoint rather than to some groups. */
+  public boolean unscoped() {
+    return scopes.isEmpty();
   }
 
   public boolean revoked() {
@@ -46,6 +67,6 @@ public record Person(String name, String subject, Set<Role> roles, Instant creat
   }
 
   public Person revoke(Instant at) {
-    return new Person(name, subject, roles, createdAt, certificateSerials, at);
+    return new Person(name, subject, roles, scopes, email, createdAt, certificateSerials, at);
   }
 }

@@ -31,6 +31,7 @@ public final class RocksPersonStore implements PersonStore {
         .setName(person.name()).setSubject(person.subject()).setCreatedAt(Keys.timestamp(person.createdAt()))
         .addAllRoles(person.roles().stream().map(Role::label).sorted().toList())
         .addAllCertificateSerials(person.certificateSerials().stream().sorted().toList())
+        .addAllScopes(person.scopes().stream().sorted().toList()).setEmail(person.email())
         .setRevoked(person.revoked());
     if (person.revokedAt() != null) {
       builder.setRevokedAt(Keys.timestamp(person.revokedAt()));
@@ -46,8 +47,8 @@ public final class RocksPersonStore implements PersonStore {
       // A role this version does not know (written by a newer server) grants nothing here.
       r.getRolesList().forEach(label -> Role.fromLabel(label).ifPresent(roles::add));
       Instant revokedAt = r.getRevoked() ? Keys.instant(r.getRevokedAt()) : null;
-      return new Person(r.getName(), r.getSubject(), roles, Keys.instant(r.getCreatedAt()),
-          Set.copyOf(r.getCertificateSerialsList()), revokedAt);
+      return new Person(r.getName(), r.getSubject(), roles, Set.copyOf(r.getScopesList()), r.getEmail(),
+          Keys.instant(r.getCreatedAt()), Set.copyOf(r.getCertificateSerialsList()), revokedAt);
     } catch (InvalidProtocolBufferException e) {
       throw ConvoyException.internal("corrupt person record: " + e.getMessage(), e);
     }
