@@ -8,6 +8,7 @@ import dev.convoy.cli.audit.AuditCommand;
 import dev.convoy.cli.identity.IdentityCommand;
 import dev.convoy.cli.identity.WhoAmICommand;
 import dev.convoy.cli.inventory.InventoryCommand;
+import dev.convoy.cli.notify.NotificationsCommand;
 import dev.convoy.cli.quickstart.QuickstartCommand;
 import dev.convoy.cli.publisher.PublisherCommand;
 import dev.convoy.cli.release.PackageCommand;
@@ -43,6 +44,7 @@ import picocli.CommandLine.Spec;
         GroupCommand.class,
         ComplianceCommand.class,
         AuditCommand.class,
+        NotificationsCommand.class,
         IdentityCommand.class,
         QuickstartCommand.class,
         CommandLine.HelpCommand.class

@@ -64,17 +64,23 @@ public final class ConvoyServer implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
+    ServerComponents wired = null;
     try {
-      components = ServerComponents.wire(config, pki, storage, clock, watchExecutor);
+      wired = ServerComponents.wire(config, pki, storage, clock, watchExecutor);
+      components = wired;
       components.campaigns().campaigns().recover();
       components.campaigns().scheduler().tick();
       components.campaigns().scheduler().start(TIMER_PERIOD);
+      components.outbox().start();
       server = build(List.of(components.enrollmentGrpc(), components.agentGrpc(), components.adminGrpc(),
           health.getHealthService(), ProtoReflectionServiceV1.newInstance()));
       server.start();
       writePortFile(dir);
     } catch (IOException | RuntimeException e) {
       watchExecutor.shutdownNow();
+      if (wired != null) {
+        wired.outbox().close();
+      }
       storage.close();
       throw e;
     }
@@ -160,6 +166,7 @@ public final class ConvoyServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     watchExecutor.shutdownNow();
+    components.outbox().close();
     storage.close();
     try {
       Files.deleteIfExists(new DataDirectory(config.dataDirectory()).portFile());

@@ -39,6 +39,13 @@ import dev.convoy.server.storage.rocksdb.RocksPublisherKeyStore;
 import dev.convoy.server.storage.rocksdb.RocksReleaseStore;
 import dev.convoy.server.storage.rocksdb.RocksStorage;
 import dev.convoy.server.storage.rocksdb.RocksTokenStore;
+import dev.convoy.server.notify.Audience;
+import dev.convoy.server.notify.CampaignNotifier;
+import dev.convoy.server.notify.Notifications;
+import dev.convoy.server.notify.NotifyConfig;
+import dev.convoy.server.notify.NotifyConfigLoader;
+import dev.convoy.server.notify.OutboxDispatcher;
+import dev.convoy.server.storage.rocksdb.RocksOutboxStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -49,7 +56,7 @@ import java.util.concurrent.Executor;
  */
 record ServerComponents(SessionHub hub, CampaignEngine campaigns, EnrollmentGrpcService enrollmentGrpc,
     AgentGrpcService agentGrpc, AdminGrpcService adminGrpc, AuthInterceptor auth, AuditInterceptor audit,
-    StreamGuard guard) {
+    StreamGuard guard, OutboxDispatcher outbox) {
 
   static ServerComponents wire(ServerConfig config, ServerPki pki, RocksStorage storage, Clock clock,
       Executor watchExecutor) throws IOException {
@@ -75,6 +82,13 @@ record ServerComponents(SessionHub hub, CampaignEngine campaigns, EnrollmentGrpc
     CatalogueService catalogue = new CatalogueService(new RocksReleaseStore(storage),
         new FileContentStore(dir.content()), storage, clock, config.chunkSize(), publisherKeys::trusted);
     CampaignEvents events = new CampaignEvents();
+    NotifyConfig notifyConfig = NotifyConfigLoader.load(dir.properties());
+    var outboxStore = new RocksOutboxStore(storage);
+    Notifications notifications = new Notifications(outboxStore, storage, notifyConfig,
+        Audience.fixed(notifyConfig.mailTo()), clock);
+    events.observeTransitions(new CampaignNotifier(notifications, clock));
+    OutboxDispatcher outbox = new OutboxDispatcher(outboxStore, storage,
+        OutboxDispatcher.channels(notifyConfig, clock), notifyConfig, clock, new java.security.SecureRandom());
     CampaignEngine campaigns = new CampaignEngine(new CampaignContext(campaignStore, deploymentStore,
         new RocksTimerStore(storage), catalogue, endpointStore, storage, clock, events, hub, groups,
         new InventoryZones(inventoryStore)), new InventoryTargets(inventoryStore));
@@ -85,7 +99,7 @@ record ServerComponents(SessionHub hub, CampaignEngine campaigns, EnrollmentGrpc
         new EnrollmentGrpcService(enrollment),
         new AgentGrpcService(endpoints, campaigns.deployments(), catalogue, hub, inventory, publisherKeys),
         new AdminGrpcService(enrollment, endpoints, catalogue, campaigns, inventory, groups, compliance,
-            publisherKeys, watchExecutor, audit, people, guard),
-        new AuthInterceptor(endpoints, people, clock), new AuditInterceptor(audit), guard);
+            publisherKeys, watchExecutor, audit, people, guard, notifications),
+        new AuthInterceptor(endpoints, people, clock), new AuditInterceptor(audit), guard, outbox);
   }
 }

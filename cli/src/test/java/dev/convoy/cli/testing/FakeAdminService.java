@@ -102,6 +102,7 @@ public final class FakeAdminService extends AdminServiceGrpc.AdminServiceImplBas
 
   /** The audit log and revocations. */
   public final FakeGovernance governance = new FakeGovernance();
+  public final FakeNotifications notifications = new FakeNotifications();
 
   /** Stores an inventory: shorthand for {@code inventory.put}. */
   public void putInventory(EndpointInventory endpointInventory) {
@@ -388,6 +389,18 @@ public final class FakeAdminService extends AdminServiceGrpc.AdminServiceImplBas
   @Override
   public void revokePerson(RevokePersonRequest request, StreamObserver<RevocationResponse> response) {
     answer(response, () -> governance.revokePerson(request));
+  }
+
+  @Override
+  public void listNotifications(dev.convoy.protocol.v1.ListNotificationsRequest request,
+      StreamObserver<dev.convoy.protocol.v1.ListNotificationsResponse> response) {
+    answer(response, () -> notifications.list(request));
+  }
+
+  @Override
+  public void retryNotification(dev.convoy.protocol.v1.RetryNotificationRequest request,
+      StreamObserver<dev.convoy.protocol.v1.OutboxNotification> response) {
+    answer(response, () -> notifications.retry(request));
   }
 
   /** The endpoints a campaign targets, from {@link #endpoints}. */

@@ -12,6 +12,7 @@ public final class CampaignEvents {
   private static final Logger logger = LoggerFactory.getLogger(CampaignEvents.class);
 
   private final ConcurrentMap<String, Set<CampaignListener>> listeners = new ConcurrentHashMap<>();
+  private final Set<CampaignTransitionListener> transitions = new CopyOnWriteArraySet<>();
 
   /** A registration; closing it unregisters the listener. Idempotent. */
   public interface Subscription extends AutoCloseable {
@@ -26,6 +27,26 @@ public final class CampaignEvents {
       set.remove(listener);
       return set.isEmpty() ? null : set;
     });
+  }
+
+  /**
+   * Registers {@code listener} for every change of every campaign, told while the change is staged (see
+   * {@link CampaignTransitionListener}). Register before the engine starts changing campaigns.
+   */
+  public Subscription observeTransitions(CampaignTransitionListener listener) {
+    transitions.add(listener);
+    return () -> transitions.remove(listener);
+  }
+
+  boolean observingTransitions() {
+    return !transitions.isEmpty();
+  }
+
+  /** Tells the transition listeners; their exceptions propagate, so the change is not committed. */
+  void staged(dev.convoy.server.storage.ChangeSet changes, Campaign before, Campaign after) {
+    for (CampaignTransitionListener listener : transitions) {
+      listener.staged(changes, before, after);
+    }
   }
 
   void changed(String campaignId) {

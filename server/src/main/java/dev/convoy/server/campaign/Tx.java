@@ -17,6 +17,8 @@ final class Tx {
   private final Instant now;
   private final Set<String> hinted = new LinkedHashSet<>();
   private final Set<String> campaignsChanged = new LinkedHashSet<>();
+  /** The last version of each campaign staged here, so that two puts of one campaign compare to each other. */
+  private final java.util.Map<String, Campaign> staged = new java.util.HashMap<>();
 
   Tx(CampaignContext ctx) {
     this.ctx = ctx;
@@ -33,6 +35,12 @@ final class Tx {
   }
 
   void put(Campaign campaign) {
+    if (ctx.events().observingTransitions()) {
+      Campaign before = staged.containsKey(campaign.id()) ? staged.get(campaign.id())
+          : ctx.campaigns().find(campaign.id()).orElse(null);
+      ctx.events().staged(changes, before, campaign);
+    }
+    staged.put(campaign.id(), campaign);
     ctx.campaigns().put(changes, campaign);
     campaignsChanged.add(campaign.id());
   }

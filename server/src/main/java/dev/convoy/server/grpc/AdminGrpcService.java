@@ -49,6 +49,11 @@ import dev.convoy.protocol.v1.RevokeEndpointRequest;
 import dev.convoy.protocol.v1.RevokePersonRequest;
 import dev.convoy.protocol.v1.VerifyAuditRequest;
 import dev.convoy.protocol.v1.VerifyAuditResponse;
+import dev.convoy.protocol.v1.ListNotificationsRequest;
+import dev.convoy.protocol.v1.ListNotificationsResponse;
+import dev.convoy.protocol.v1.OutboxNotification;
+import dev.convoy.protocol.v1.RetryNotificationRequest;
+import dev.convoy.server.notify.Notifications;
 import dev.convoy.server.audit.AuditLog;
 import dev.convoy.server.people.PersonService;
 import dev.convoy.server.campaign.CampaignEngine;
@@ -82,16 +87,19 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   private final InventoryAdminCalls inventoryCalls;
   private final GovernanceAdminCalls governanceCalls;
   private final StreamGuard guard;
+  private final NotifyAdminCalls notifyCalls;
 
   /**
    * @param watchExecutor computes and sends WatchCampaign updates, off the threads that change campaigns
    * @param guard tracks WatchCampaign streams and ends those of revoked or expired callers
+   * @param notifications the notification outbox (issue 7)
    */
   public AdminGrpcService(EnrollmentService enrollment, EndpointService endpoints, CatalogueService catalogue,
       CampaignEngine campaigns, InventoryService inventory, GroupService groups, ComplianceService compliance,
       PublisherKeyService publisherKeys, Executor watchExecutor, AuditLog audit, PersonService people,
-      StreamGuard guard) {
+      StreamGuard guard, Notifications notifications) {
     this.publisherKeys = publisherKeys;
+    this.notifyCalls = new NotifyAdminCalls(notifications);
     this.guard = guard;
     this.governanceCalls = new GovernanceAdminCalls(audit, endpoints, people, guard);
     this.inventoryCalls = new InventoryAdminCalls(inventory, groups, compliance, endpoints);
@@ -317,6 +325,19 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   @Override
   public void revokePerson(RevokePersonRequest request, StreamObserver<RevocationResponse> observer) {
     GrpcCalls.unary(observer, () -> governanceCalls.revokePerson(request));
+  }
+
+  // Notifications (issue 7)
+
+  @Override
+  public void listNotifications(ListNotificationsRequest request,
+      StreamObserver<ListNotificationsResponse> observer) {
+    GrpcCalls.unary(observer, () -> notifyCalls.list(request));
+  }
+
+  @Override
+  public void retryNotification(RetryNotificationRequest request, StreamObserver<OutboxNotification> observer) {
+    GrpcCalls.unary(observer, () -> notifyCalls.retry(request));
   }
 
   private Campaign campaign(dev.convoy.server.campaign.Campaign campaign) {

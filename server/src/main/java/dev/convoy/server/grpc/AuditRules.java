@@ -50,7 +50,8 @@ final class AuditRules {
       name(AdminServiceGrpc.getGetInventoryMethod()), name(AdminServiceGrpc.getGetInventoryHistoryMethod()),
       name(AdminServiceGrpc.getListGroupsMethod()), name(AdminServiceGrpc.getGetGroupMethod()),
       name(AdminServiceGrpc.getGetComplianceMethod()), name(AdminServiceGrpc.getListPublisherKeysMethod()),
-      name(AdminServiceGrpc.getListAuditEntriesMethod()), name(AdminServiceGrpc.getVerifyAuditMethod()));
+      name(AdminServiceGrpc.getListAuditEntriesMethod()), name(AdminServiceGrpc.getVerifyAuditMethod()),
+      name(AdminServiceGrpc.getListNotificationsMethod()));
 
   private static final Map<String, Rule> RULES = build();
 
@@ -105,6 +106,12 @@ final class AuditRules {
     rules.put(name(AdminServiceGrpc.getRemovePublisherKeyMethod()), (actor, rq, rs) -> new AuditEvent(actor,
         "publisher-key.remove", ((RemovePublisherKeyRequest) rq).getKeyId(),
         details("name", ((PublisherKey) rs).getName())));
+    rules.put(name(AdminServiceGrpc.getRetryNotificationMethod()), (actor, rq, rs) -> {
+      var notification = (dev.convoy.protocol.v1.OutboxNotification) rs;
+      return new AuditEvent(actor, "notification.retry", String.valueOf(notification.getId()), details(
+          "event_id", notification.getEventId(), "kind", notification.getKind(), "campaign_id",
+          notification.getCampaignId(), "destination", notification.getDestination()));
+    });
     return Map.copyOf(rules);
   }
 

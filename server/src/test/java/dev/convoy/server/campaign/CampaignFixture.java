@@ -45,6 +45,8 @@ final class CampaignFixture implements AutoCloseable {
   CampaignViews views;
   DeploymentService deployments;
   CampaignScheduler scheduler;
+  /** The engine's listeners; a new instance after each {@link #reopen()}. */
+  CampaignEvents events;
 
   CampaignFixture(Path dir, MutableClock clock) throws IOException {
     this.dir = dir;
@@ -60,7 +62,7 @@ final class CampaignFixture implements AutoCloseable {
     catalogue = new CatalogueService(new RocksReleaseStore(storage), new FileContentStore(dir.resolve("content")),
         storage, clock, 1024, () -> dev.convoy.release.TrustedKeys.of(List.of(publisher.publicKey())));
     inventory = new dev.convoy.server.storage.rocksdb.RocksInventoryStore(storage);
-    CampaignEvents events = new CampaignEvents();
+    events = new CampaignEvents();
     events.subscribe("*", campaignChanges::add); // never fires: proves listeners are per campaign
     engine = new CampaignEngine(new CampaignContext(campaignStore, deploymentStore, new RocksTimerStore(storage),
         catalogue, endpoints, storage, clock, events, (endpoint, revision) -> hints.add(new Hint(endpoint, revision)),

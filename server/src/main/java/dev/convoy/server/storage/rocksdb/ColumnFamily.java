@@ -43,7 +43,10 @@ enum ColumnFamily {
   /** {@code <due epoch millis, 8 bytes big-endian><kind>/<id>} → TimerRecord (campaign and deployment timers). */
   TIMERS("timers", false),
   /** {@code e<sequence, 8 bytes big-endian>} → AuditRecord; {@code h} → AuditHeadRecord (the newest entry). */
-  AUDIT("audit", false);
+  AUDIT("audit", false),
+  /** Notification outbox: {@code p<sequence, 8 bytes big-endian>} → OutboxRecord (pending), {@code x<sequence>} →
+   * OutboxRecord (dead letters). Opened empty on a database written before it existed. */
+  OUTBOX("outbox", false);
 
   private final String familyName;
   private final boolean counters;
