@@ -53,7 +53,9 @@ public final class MethodPermissions {
     need(Permission.MANAGE_IDENTITIES, AdminServiceGrpc.getAddPublisherKeyMethod(),
         AdminServiceGrpc.getRemovePublisherKeyMethod(), AdminServiceGrpc.getRevokeEndpointMethod(),
         AdminServiceGrpc.getRevokePersonMethod());
-    need(Permission.VIEW_AUDIT, AdminServiceGrpc.getListAuditEntriesMethod(), AdminServiceGrpc.getVerifyAuditMethod());
+    need(Permission.VIEW_AUDIT, AdminServiceGrpc.getListAuditEntriesMethod(), AdminServiceGrpc.getVerifyAuditMethod(),
+        AdminServiceGrpc.getListNotificationsMethod());
+    need(Permission.MANAGE_IDENTITIES, AdminServiceGrpc.getRetryNotificationMethod());
     // Server reflection describes the API only; it is for tooling (grpcurl) run by people who may read.
     NEEDS.put(io.grpc.reflection.v1.ServerReflectionGrpc.getServerReflectionInfoMethod().getFullMethodName(),
         Permission.VIEW);
