@@ -48,7 +48,9 @@ public final class IdentityService {
       if (existing.isEmpty()) {
         return register(name, csrDer, change, actor);
       }
-      Person before = requireUnrevoked(existing.get());
+      Person before = existing.get();
+      IdentityRules.requireWithinScope(actor, before);
+      requireUnrevoked(before);
       Person after = checkedChange(before, change, actor);
       IssuedCertificate certificate = issuer.issue(name, csrDer);
       Person person = after.withCertificate(certificate.serialHex());
@@ -70,13 +72,15 @@ public final class IdentityService {
    */
   public Person set(String name, ProfileChange change, Actor actor) {
     PersonService.requireName(name);
-    if (change.empty()) {
-      throw ConvoyException.invalidArgument("roles, scopes, email: none given (expected: at least one to change)");
-    }
-    validate(change);
     synchronized (people) {
-      Person before = requireUnrevoked(people.find(name)
-          .orElseThrow(() -> ConvoyException.notFound("name: " + name + " is not a known person")));
+      Person before = people.find(name)
+          .orElseThrow(() -> ConvoyException.notFound("name: " + name + " is not a known person"));
+      IdentityRules.requireWithinScope(actor, before);
+      if (change.empty()) {
+        throw ConvoyException.invalidArgument("roles, scopes, email: none given (expected: at least one to change)");
+      }
+      validate(change);
+      requireUnrevoked(before);
       Person after = checkedChange(before, change, actor);
       Map<String, String> details = PersonService.profile(after);
       Map<String, String> was = PersonService.profile(before);
