@@ -21,7 +21,9 @@ import dev.convoy.server.grpc.SessionHub;
 import dev.convoy.server.group.CampaignPickup;
 import dev.convoy.server.group.GroupService;
 import dev.convoy.server.inventory.InventoryService;
+import dev.convoy.server.people.IdentityService;
 import dev.convoy.server.people.PersonService;
+import dev.convoy.server.pki.CaPersonCertificateIssuer;
 import dev.convoy.server.pki.CaEndpointCertificateIssuer;
 import dev.convoy.server.publisher.PublisherKeyService;
 import dev.convoy.server.pki.ServerPki;
@@ -99,7 +101,8 @@ record ServerComponents(SessionHub hub, CampaignEngine campaigns, EnrollmentGrpc
         new EnrollmentGrpcService(enrollment),
         new AgentGrpcService(endpoints, campaigns.deployments(), catalogue, hub, inventory, publisherKeys),
         new AdminGrpcService(enrollment, endpoints, catalogue, campaigns, inventory, groups, compliance,
-            publisherKeys, watchExecutor, audit, people, guard, notifications),
+            publisherKeys, watchExecutor, audit, people, guard, notifications,
+            new IdentityService(people, new CaPersonCertificateIssuer(pki.ca()), groups::exists)),
         new AuthInterceptor(endpoints, people, clock), new AuditInterceptor(audit), guard, outbox);
   }
 }

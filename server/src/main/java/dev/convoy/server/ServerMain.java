@@ -14,18 +14,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code convoy-server}: {@code init} a data directory, or {@code run} the server on it. Exit codes: 0 success
+ * {@code convoy-server}: {@code init} a data directory, {@code run} the server on it, or issue a person
+ * {@code identity} on it while it is stopped. Exit codes: 0 success
  * (also after SIGTERM), 1 refused or failed (message on stderr), 2 usage error.
  */
 @Command(name = "convoy-server", mixinStandardHelpOptions = true, version = "convoy-server 0.1.0",
     description = "The Convoy server: catalogue, campaigns, enrollment, over gRPC with mutual TLS.",
-    subcommands = {ServerMain.Init.class, ServerMain.Run.class})
+    subcommands = {ServerMain.Init.class, ServerMain.Run.class, IdentityCommand.class})
 public final class ServerMain implements Runnable {
   @Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
     // init is a one-shot command whose output is for people; its storage logs would only be noise
-    configureLogging(args.length > 0 && args[0].equals("init") ? "warn" : "info");
+    configureLogging(args.length > 0 && (args[0].equals("init") || args[0].equals("identity")) ? "warn" : "info");
     System.exit(execute(args));
   }
 
@@ -36,7 +37,7 @@ public final class ServerMain implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: init or run");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: init, run or identity");
   }
 
   /** slf4j-simple settings, unless the operator set them: timestamps, short names, quiet Netty. */

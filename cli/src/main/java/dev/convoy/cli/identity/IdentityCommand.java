@@ -6,7 +6,8 @@ import picocli.CommandLine.Mixin;
 
 /** {@code convoy identity}: the persons the server knows. */
 @Command(name = "identity", description = "Persons known to the server and their certificates.",
-    subcommands = {IdentityRevokeCommand.class}, synopsisSubcommandLabel = "COMMAND")
+    subcommands = {IdentityIssueCommand.class, IdentityListCommand.class, IdentitySetCommand.class,
+        IdentityRevokeCommand.class}, synopsisSubcommandLabel = "COMMAND")
 public final class IdentityCommand {
   @Mixin
   private HelpOption help;

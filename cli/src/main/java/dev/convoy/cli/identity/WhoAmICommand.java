@@ -10,8 +10,11 @@ import dev.convoy.protocol.v1.WhoAmIResponse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code convoy whoami}: who the server takes you for, and your roles. A quick check of server + identity. */
-@Command(name = "whoami", description = "Shows who the server takes you for, and your roles.")
+/**
+ * {@code convoy whoami}: who the server takes you for, your roles, scopes and the permissions they grant. A quick
+ * check of server + identity.
+ */
+@Command(name = "whoami", description = "Shows who the server takes you for: name, roles, scopes, permissions.")
 public final class WhoAmICommand extends CliCommand {
   @Mixin
   private OutputOption output;
@@ -27,11 +30,17 @@ public final class WhoAmICommand extends CliCommand {
     if (json) {
       context.out().println(Json.pretty(me));
     } else {
-      context.out().println("name     " + me.getName());
-      context.out().println("subject  " + me.getSubject());
-      context.out().println("roles    " + (me.getRolesCount() == 0 ? "(none)" : String.join(", ", me.getRolesList())));
-      context.out().println("server   " + context.serverAddress());
+      context.out().println("name         " + me.getName());
+      context.out().println("subject      " + me.getSubject());
+      context.out().println("roles        " + list(me.getRolesList(), "(none)"));
+      context.out().println("scopes       " + list(me.getScopesList(), "(none: every endpoint)"));
+      context.out().println("permissions  " + list(me.getPermissionsList(), "(none)"));
+      context.out().println("server       " + context.serverAddress());
     }
     return ExitCodes.OK;
+  }
+
+  private static String list(java.util.List<String> values, String none) {
+    return values.isEmpty() ? none : String.join(", ", values);
   }
 }

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Compliance of the fleet with a package's approved release. The reference version is the one asked for, else the
@@ -50,6 +51,16 @@ public final class ComplianceService {
    * @throws dev.convoy.server.error.ConvoyException INVALID_ARGUMENT for an empty or malformed package or version
    */
   public ComplianceReport report(String packageName, String releaseVersion) {
+    return report(packageName, releaseVersion, endpointId -> true);
+  }
+
+  /**
+   * The compliance of {@code packageName} among the endpoints {@code counted} accepts (a person's scope): totals,
+   * version counts and lists cover only those.
+   *
+   * @throws dev.convoy.server.error.ConvoyException INVALID_ARGUMENT for an empty or malformed package or version
+   */
+  public ComplianceReport report(String packageName, String releaseVersion, Predicate<String> counted) {
     Require.text("package", packageName, MAX_PACKAGE_CHARS);
     String requested = Require.optionalText("release_version", releaseVersion, 128);
     String reference = requested;
@@ -59,7 +70,7 @@ public final class ComplianceService {
       reference = approved.map(Campaign::releaseVersion).orElse("");
       source = approved.map(c -> "campaign " + c.id() + " (completed " + c.finishedAt() + ")").orElse("");
     }
-    Installed installed = installed(packageName);
+    Installed installed = installed(packageName, counted);
     Set<String> managed = new TreeSet<>();
     inventory.scanIndex(Path.of("convoy", "releases", packageName).toString(), true, (endpointId, path, value) -> {
       managed.add(endpointId);
@@ -81,18 +92,22 @@ public final class ComplianceService {
         unmanaged.add(entry(endpointId, installed));
       }
     }
-    return new ComplianceReport(packageName, reference, source, inventory.endpointIds().size(),
+    int total = (int) inventory.endpointIds().stream().filter(counted).count();
+    return new ComplianceReport(packageName, reference, source, total,
         installed.endpoints().size(), compliant, versionCounts(installed.versions()), behind, unmanaged);
   }
 
   /** The endpoints that have the package, with its version and source where reported. */
   private record Installed(Set<String> endpoints, Map<String, String> versions, Map<String, String> sources) {}
 
-  private Installed installed(String packageName) {
+  private Installed installed(String packageName, Predicate<String> counted) {
     String versionPath = Path.of("software", packageName, "version").toString();
     String sourcePath = Path.of("software", packageName, "source").toString();
     Installed installed = new Installed(new TreeSet<>(), new HashMap<>(), new HashMap<>());
     inventory.scanIndex(Path.of("software", packageName).toString(), true, (endpointId, path, value) -> {
+      if (!counted.test(endpointId)) {
+        return true;
+      }
       installed.endpoints().add(endpointId);
       if (path.equals(versionPath)) {
         installed.versions().put(endpointId, String.valueOf(value));

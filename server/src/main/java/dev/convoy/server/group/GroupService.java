@@ -96,6 +96,11 @@ public final class GroupService implements DynamicGroups {
     return definitions.containsKey(name);
   }
 
+  /** Whether a static (enrollment) or dynamic group called {@code name} exists. */
+  public boolean exists(String name) {
+    return definitions.containsKey(name) || staticGroupNames().contains(name);
+  }
+
   /** Every group, static and dynamic, with its member count now, by name. */
   public List<GroupSummary> list() {
     List<EndpointView> enrolled = enrolled();

@@ -2,6 +2,12 @@ package dev.convoy.server.grpc;
 
 import dev.convoy.protocol.v1.AddPublisherKeyRequest;
 import dev.convoy.protocol.v1.AdminServiceGrpc;
+import dev.convoy.protocol.v1.IssueIdentityRequest;
+import dev.convoy.protocol.v1.IssueIdentityResponse;
+import dev.convoy.protocol.v1.ListIdentitiesRequest;
+import dev.convoy.protocol.v1.ListIdentitiesResponse;
+import dev.convoy.protocol.v1.PersonInfo;
+import dev.convoy.protocol.v1.SetIdentityRequest;
 import dev.convoy.protocol.v1.Campaign;
 import dev.convoy.protocol.v1.CampaignCommandRequest;
 import dev.convoy.protocol.v1.CampaignStatus;
@@ -55,6 +61,7 @@ import dev.convoy.protocol.v1.OutboxNotification;
 import dev.convoy.protocol.v1.RetryNotificationRequest;
 import dev.convoy.server.notify.Notifications;
 import dev.convoy.server.audit.AuditLog;
+import dev.convoy.server.people.IdentityService;
 import dev.convoy.server.people.PersonService;
 import dev.convoy.server.campaign.CampaignEngine;
 import dev.convoy.server.catalogue.CatalogueService;
@@ -67,6 +74,7 @@ import dev.convoy.server.endpoint.EndpointService;
 import dev.convoy.server.enrollment.EnrollmentService;
 import dev.convoy.server.group.GroupService;
 import dev.convoy.server.inventory.InventoryService;
+import dev.convoy.server.people.Permission;
 import dev.convoy.server.people.Role;
 import dev.convoy.server.publisher.PublisherKeyService;
 import io.grpc.stub.ServerCallStreamObserver;
@@ -75,7 +83,11 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
-/** {@code convoy.v1.AdminService}: for people with role admin ({@link AuthInterceptor}). */
+/**
+ * {@code convoy.v1.AdminService}: for persons. The {@link AuthInterceptor} checks the permission each method needs
+ * ({@link MethodPermissions}); each call then applies the caller's scope to what it names through the one
+ * {@link ScopeCheck} (docs/roles.md says, per RPC, whether it filters or refuses).
+ */
 public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
   private static final Pattern CAMPAIGN_ID = Pattern.compile("cmp-[0-9a-f]{16}");
   private final EnrollmentService enrollment;
@@ -88,6 +100,8 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   private final GovernanceAdminCalls governanceCalls;
   private final StreamGuard guard;
   private final NotifyAdminCalls notifyCalls;
+  private final ScopeCheck scope;
+  private final IdentityAdminCalls identityCalls;
 
   /**
    * @param watchExecutor computes and sends WatchCampaign updates, off the threads that change campaigns
@@ -97,12 +111,14 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   public AdminGrpcService(EnrollmentService enrollment, EndpointService endpoints, CatalogueService catalogue,
       CampaignEngine campaigns, InventoryService inventory, GroupService groups, ComplianceService compliance,
       PublisherKeyService publisherKeys, Executor watchExecutor, AuditLog audit, PersonService people,
-      StreamGuard guard, Notifications notifications) {
+      StreamGuard guard, Notifications notifications, IdentityService identities) {
     this.publisherKeys = publisherKeys;
     this.notifyCalls = new NotifyAdminCalls(notifications);
     this.guard = guard;
-    this.governanceCalls = new GovernanceAdminCalls(audit, endpoints, people, guard);
-    this.inventoryCalls = new InventoryAdminCalls(inventory, groups, compliance, endpoints);
+    this.scope = new ScopeCheck(endpoints, groups, id -> campaigns.campaigns().require(id));
+    this.governanceCalls = new GovernanceAdminCalls(audit, endpoints, people, guard, scope);
+    this.inventoryCalls = new InventoryAdminCalls(inventory, groups, compliance, endpoints, scope);
+    this.identityCalls = new IdentityAdminCalls(identities, people);
     this.enrollment = enrollment;
     this.endpoints = endpoints;
     this.catalogue = catalogue;
@@ -123,7 +139,7 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
           .addAllRoles(caller.roles().stream().map(Role::label).sorted().toList())
           .addAllScopes(caller.scopes().stream().sorted().toList())
           .addAllPermissions(caller.roles().stream().flatMap(r -> r.permissions().stream())
-              .map(dev.convoy.server.people.Permission::label).distinct().sorted().toList())
+              .map(Permission::label).distinct().sorted().toList())
           .build();
     });
   }
@@ -131,14 +147,20 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   @Override
   public void createEnrollmentToken(CreateEnrollmentTokenRequest request,
       StreamObserver<CreateEnrollmentTokenResponse> observer) {
-    GrpcCalls.unary(observer, () -> ProtoMapper.token(enrollment.createToken(request.getGroup(), request.getUses(),
-        request.getTtlSeconds(), Principal.current().subject())));
+    GrpcCalls.unary(observer, () -> {
+      scope.requireGroup("group", request.getGroup());
+      return ProtoMapper.token(enrollment.createToken(request.getGroup(), request.getUses(),
+          request.getTtlSeconds(), Principal.current().subject()));
+    });
   }
 
   @Override
   public void listEndpoints(ListEndpointsRequest request, StreamObserver<ListEndpointsResponse> observer) {
-    GrpcCalls.unary(observer, () -> ListEndpointsResponse.newBuilder()
-        .addAllEndpoints(endpoints.list().stream().map(ProtoMapper::endpoint).toList()).build());
+    GrpcCalls.unary(observer, () -> {
+      var visible = scope.endpointFilter();
+      return ListEndpointsResponse.newBuilder().addAllEndpoints(endpoints.list().stream()
+          .filter(view -> visible.test(view.endpoint().id())).map(ProtoMapper::endpoint).toList()).build();
+    });
   }
 
   @Override
@@ -160,25 +182,32 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
 
   @Override
   public void createCampaign(CreateCampaignRequest request, StreamObserver<Campaign> observer) {
-    GrpcCalls.unary(observer, () -> campaign(campaigns.campaigns().create(
-        CampaignProtoMapper.newCampaign(request, Principal.current().subject()))));
+    GrpcCalls.unary(observer, () -> {
+      scope.requireTargets(request.getTargets().getAll(), request.getTargets().getGroupsList(),
+          request.getTargets().getEndpointIdsList());
+      return campaign(campaigns.campaigns().create(
+          CampaignProtoMapper.newCampaign(request, Principal.current().subject())));
+    });
   }
 
   @Override
   public void startCampaign(StartCampaignRequest request, StreamObserver<Campaign> observer) {
-    GrpcCalls.unary(observer, () -> campaign(campaigns.campaigns().start(campaignId(request.getCampaignId()))));
+    GrpcCalls.unary(observer, () -> campaign(campaigns.campaigns().start(scopedCampaign(request.getCampaignId()))));
   }
 
   @Override
   public void listCampaigns(ListCampaignsRequest request, StreamObserver<ListCampaignsResponse> observer) {
-    GrpcCalls.unary(observer, () -> ListCampaignsResponse.newBuilder()
-        .addAllCampaigns(campaigns.campaigns().list().stream().map(this::campaign).toList()).build());
+    GrpcCalls.unary(observer, () -> {
+      var visible = scope.campaignFilter();
+      return ListCampaignsResponse.newBuilder().addAllCampaigns(campaigns.campaigns().list().stream()
+          .filter(visible).map(this::campaign).toList()).build();
+    });
   }
 
   @Override
   public void getCampaignStatus(GetCampaignStatusRequest request, StreamObserver<CampaignStatus> observer) {
     GrpcCalls.unary(observer, () -> {
-      String campaignId = campaignId(request.getCampaignId());
+      String campaignId = scopedCampaign(request.getCampaignId());
       if (request.getEndpointId().isEmpty()) {
         var status = campaigns.views().status(campaignId);
         return CampaignProtoMapper.status(status, release(status.campaign()));
@@ -193,7 +222,7 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   public void watchCampaign(GetCampaignStatusRequest request, StreamObserver<CampaignStatus> observer) {
     var out = (ServerCallStreamObserver<CampaignStatus>) observer;
     try {
-      campaignId(request.getCampaignId());
+      scopedCampaign(request.getCampaignId());
     } catch (RuntimeException e) {
       GrpcCalls.fail(out, e);
       return;
@@ -204,38 +233,38 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
 
   @Override
   public void pauseCampaign(CampaignCommandRequest request, StreamObserver<Campaign> observer) {
-    GrpcCalls.unary(observer, () -> campaign(campaigns.commands().pause(campaignId(request.getCampaignId()),
+    GrpcCalls.unary(observer, () -> campaign(campaigns.commands().pause(scopedCampaign(request.getCampaignId()),
         Principal.current().subject(), request.getComment())));
   }
 
   @Override
   public void resumeCampaign(CampaignCommandRequest request, StreamObserver<Campaign> observer) {
-    GrpcCalls.unary(observer, () -> campaign(campaigns.commands().resume(campaignId(request.getCampaignId()),
+    GrpcCalls.unary(observer, () -> campaign(campaigns.commands().resume(scopedCampaign(request.getCampaignId()),
         Principal.current().subject(), request.getComment())));
   }
 
   @Override
   public void abortCampaign(CampaignCommandRequest request, StreamObserver<Campaign> observer) {
-    GrpcCalls.unary(observer, () -> campaign(campaigns.commands().abort(campaignId(request.getCampaignId()),
+    GrpcCalls.unary(observer, () -> campaign(campaigns.commands().abort(scopedCampaign(request.getCampaignId()),
         Principal.current().subject(), request.getComment())));
   }
 
   @Override
   public void cancelCampaign(CampaignCommandRequest request, StreamObserver<Campaign> observer) {
-    GrpcCalls.unary(observer, () -> campaign(campaigns.commands().cancel(campaignId(request.getCampaignId()),
+    GrpcCalls.unary(observer, () -> campaign(campaigns.commands().cancel(scopedCampaign(request.getCampaignId()),
         Principal.current().subject(), request.getComment())));
   }
 
   @Override
   public void advanceCampaign(CampaignCommandRequest request, StreamObserver<Campaign> observer) {
-    GrpcCalls.unary(observer, () -> campaign(campaigns.commands().advance(campaignId(request.getCampaignId()),
+    GrpcCalls.unary(observer, () -> campaign(campaigns.commands().advance(scopedCampaign(request.getCampaignId()),
         Principal.current().subject(), request.getComment())));
   }
 
   @Override
   public void rollbackWave(RollbackWaveRequest request, StreamObserver<Campaign> observer) {
     GrpcCalls.unary(observer, () -> campaign(campaigns.commands().rollbackWave(
-        campaignId(request.getCampaignId()), request.getWave(), request.getToVersion(),
+        scopedCampaign(request.getCampaignId()), request.getWave(), request.getToVersion(),
         Principal.current().subject())));
   }
 
@@ -243,7 +272,7 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   public void getCampaignReport(GetCampaignReportRequest request,
       StreamObserver<dev.convoy.protocol.v1.CampaignReport> observer) {
     GrpcCalls.unary(observer, () -> {
-      var report = campaigns.views().report(campaignId(request.getCampaignId()));
+      var report = campaigns.views().report(scopedCampaign(request.getCampaignId()));
       return CampaignProtoMapper.report(report, release(report.campaign()));
     });
   }
@@ -332,12 +361,41 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   @Override
   public void listNotifications(ListNotificationsRequest request,
       StreamObserver<ListNotificationsResponse> observer) {
-    GrpcCalls.unary(observer, () -> notifyCalls.list(request));
+    GrpcCalls.unary(observer, () -> {
+      // The outbox spans every campaign: a person limited to some sites reads their campaigns' status instead.
+      scope.requireUnscoped("the notification outbox");
+      return notifyCalls.list(request);
+    });
   }
 
   @Override
   public void retryNotification(RetryNotificationRequest request, StreamObserver<OutboxNotification> observer) {
-    GrpcCalls.unary(observer, () -> notifyCalls.retry(request));
+    GrpcCalls.unary(observer, () -> {
+      scope.requireUnscoped("the notification outbox");
+      return notifyCalls.retry(request);
+    });
+  }
+
+  // Identities and roles (issue 7)
+
+  @Override
+  public void issueIdentity(IssueIdentityRequest request, StreamObserver<IssueIdentityResponse> observer) {
+    GrpcCalls.unary(observer, () -> identityCalls.issue(request));
+  }
+
+  @Override
+  public void listIdentities(ListIdentitiesRequest request, StreamObserver<ListIdentitiesResponse> observer) {
+    GrpcCalls.unary(observer, identityCalls::list);
+  }
+
+  @Override
+  public void setIdentity(SetIdentityRequest request, StreamObserver<PersonInfo> observer) {
+    GrpcCalls.unary(observer, () -> identityCalls.set(request));
+  }
+
+  /** The campaign id, once it is well-formed and the campaign lies in the caller's scope. */
+  private String scopedCampaign(String value) {
+    return scope.requireCampaign(campaignId(value)).id();
   }
 
   private Campaign campaign(dev.convoy.server.campaign.Campaign campaign) {

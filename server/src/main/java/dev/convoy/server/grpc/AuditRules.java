@@ -39,7 +39,9 @@ final class AuditRules {
   /** Calls whose domain service appends the audit entry in the same batch as the change. */
   static final Set<String> AUDITED_IN_DOMAIN = Set.of(
       AdminServiceGrpc.getRevokeEndpointMethod().getFullMethodName(),
-      AdminServiceGrpc.getRevokePersonMethod().getFullMethodName());
+      AdminServiceGrpc.getRevokePersonMethod().getFullMethodName(),
+      AdminServiceGrpc.getIssueIdentityMethod().getFullMethodName(),
+      AdminServiceGrpc.getSetIdentityMethod().getFullMethodName());
 
   /** Calls that change nothing. */
   static final Set<String> READ_ONLY = Set.of(
@@ -51,7 +53,7 @@ final class AuditRules {
       name(AdminServiceGrpc.getListGroupsMethod()), name(AdminServiceGrpc.getGetGroupMethod()),
       name(AdminServiceGrpc.getGetComplianceMethod()), name(AdminServiceGrpc.getListPublisherKeysMethod()),
       name(AdminServiceGrpc.getListAuditEntriesMethod()), name(AdminServiceGrpc.getVerifyAuditMethod()),
-      name(AdminServiceGrpc.getListNotificationsMethod()));
+      name(AdminServiceGrpc.getListNotificationsMethod()), name(AdminServiceGrpc.getListIdentitiesMethod()));
 
   private static final Map<String, Rule> RULES = build();
 

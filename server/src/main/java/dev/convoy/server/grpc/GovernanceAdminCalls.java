@@ -29,8 +29,11 @@ final class GovernanceAdminCalls {
   private final EndpointService endpoints;
   private final PersonService people;
   private final StreamGuard guard;
+  private final ScopeCheck scope;
 
-  GovernanceAdminCalls(AuditLog audit, EndpointService endpoints, PersonService people, StreamGuard guard) {
+  GovernanceAdminCalls(AuditLog audit, EndpointService endpoints, PersonService people, StreamGuard guard,
+      ScopeCheck scope) {
+    this.scope = scope;
     this.audit = audit;
     this.endpoints = endpoints;
     this.people = people;
@@ -70,6 +73,7 @@ final class GovernanceAdminCalls {
 
   RevocationResponse revokeEndpoint(RevokeEndpointRequest request) {
     String endpointId = EndpointNames.requireEndpointId("endpoint_id", request.getEndpointId());
+    scope.requireEndpoint("endpoint_id", endpointId);
     String comment = Require.optionalText("comment", request.getComment(), MAX_COMMENT);
     Revocation revocation = endpoints.revoke(endpointId, Principal.current().subject(), comment, audit);
     return response(revocation, guard.endpointRevoked(endpointId));
@@ -78,7 +82,7 @@ final class GovernanceAdminCalls {
   RevocationResponse revokePerson(RevokePersonRequest request) {
     Principal caller = Principal.current();
     String comment = Require.optionalText("comment", request.getComment(), MAX_COMMENT);
-    Revocation revocation = people.revoke(request.getName(), caller.name(), caller.subject(), comment);
+    Revocation revocation = people.revoke(request.getName(), IdentityAdminCalls.actor(caller), comment);
     return response(revocation, guard.personRevoked(request.getName()));
   }
 

@@ -4,16 +4,17 @@ import dev.convoy.protocol.v1.AdminServiceGrpc;
 import dev.convoy.server.people.Permission;
 import io.grpc.MethodDescriptor;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The permission each person-facing RPC needs, by full method name (the README's role table is derived from this
- * and {@link dev.convoy.server.people.Role}). A method missing here is refused to everyone (default deny), so a new
- * RPC is unusable until it is given a row — the permission matrix test fails on a method without one. Scope (the
- * groups a person is limited to) is checked by each call on what it names. Immutable, thread-safe.
+ * The permission each person-facing RPC needs, by full method name. A method missing here is refused to everyone
+ * (default deny), so a new RPC is unusable until it is given a row.
+ *
+ * <p>Adding an RPC: add one {@code row(...)} below, and one line to the RPC table of docs/roles.md (permission and
+ * scope); the permission matrix test ({@code PermissionMatrixTest}) calls every AdminService method as every role and
+ * fails for a method without a documented line, or whose behaviour differs from it. Scope (the groups a person is
+ * limited to) is applied by each call to what it names, through {@link ScopeCheck}. Immutable, thread-safe.
  */
 public final class MethodPermissions {
   /**
@@ -29,57 +30,52 @@ public final class MethodPermissions {
     }
   }
 
-  private static final Map<String, Permission> NEEDS = new HashMap<>();
-  private static final Set<String> OPEN = new HashSet<>();
+  private static final Map<String, Need> NEEDS = new HashMap<>();
 
   static {
-    open(AdminServiceGrpc.getWhoAmIMethod());
-    need(Permission.ENROLL, AdminServiceGrpc.getCreateEnrollmentTokenMethod());
-    need(Permission.VIEW, AdminServiceGrpc.getListEndpointsMethod(), AdminServiceGrpc.getListReleasesMethod(),
+    row(Need.ANY_PERSON, AdminServiceGrpc.getWhoAmIMethod());
+    row(Permission.ENROLL, AdminServiceGrpc.getCreateEnrollmentTokenMethod());
+    row(Permission.VIEW, AdminServiceGrpc.getListEndpointsMethod(), AdminServiceGrpc.getListReleasesMethod(),
         AdminServiceGrpc.getListCampaignsMethod(), AdminServiceGrpc.getGetCampaignStatusMethod(),
         AdminServiceGrpc.getWatchCampaignMethod(), AdminServiceGrpc.getGetCampaignReportMethod(),
         AdminServiceGrpc.getQueryInventoryMethod(), AdminServiceGrpc.getGetInventoryMethod(),
         AdminServiceGrpc.getGetInventoryHistoryMethod(), AdminServiceGrpc.getListGroupsMethod(),
         AdminServiceGrpc.getGetGroupMethod(), AdminServiceGrpc.getGetComplianceMethod(),
-        AdminServiceGrpc.getListPublisherKeysMethod());
-    need(Permission.PUBLISH, AdminServiceGrpc.getPublishReleaseMethod());
-    need(Permission.RUN_CAMPAIGNS, AdminServiceGrpc.getCreateCampaignMethod(),
+        AdminServiceGrpc.getListPublisherKeysMethod(), AdminServiceGrpc.getListIdentitiesMethod());
+    row(Permission.PUBLISH, AdminServiceGrpc.getPublishReleaseMethod());
+    row(Permission.RUN_CAMPAIGNS, AdminServiceGrpc.getCreateCampaignMethod(),
         AdminServiceGrpc.getStartCampaignMethod(), AdminServiceGrpc.getPauseCampaignMethod(),
         AdminServiceGrpc.getResumeCampaignMethod(), AdminServiceGrpc.getAbortCampaignMethod(),
         AdminServiceGrpc.getCancelCampaignMethod(), AdminServiceGrpc.getAdvanceCampaignMethod(),
         AdminServiceGrpc.getRollbackWaveMethod());
-    need(Permission.REFRESH_INVENTORY, AdminServiceGrpc.getRefreshInventoryMethod());
-    need(Permission.MANAGE_GROUPS, AdminServiceGrpc.getCreateGroupMethod());
-    need(Permission.MANAGE_IDENTITIES, AdminServiceGrpc.getAddPublisherKeyMethod(),
+    row(Permission.REFRESH_INVENTORY, AdminServiceGrpc.getRefreshInventoryMethod());
+    row(Permission.MANAGE_GROUPS, AdminServiceGrpc.getCreateGroupMethod());
+    row(Permission.MANAGE_IDENTITIES, AdminServiceGrpc.getAddPublisherKeyMethod(),
         AdminServiceGrpc.getRemovePublisherKeyMethod(), AdminServiceGrpc.getRevokeEndpointMethod(),
-        AdminServiceGrpc.getRevokePersonMethod());
-    need(Permission.VIEW_AUDIT, AdminServiceGrpc.getListAuditEntriesMethod(), AdminServiceGrpc.getVerifyAuditMethod(),
+        AdminServiceGrpc.getRevokePersonMethod(), AdminServiceGrpc.getIssueIdentityMethod(),
+        AdminServiceGrpc.getSetIdentityMethod());
+    row(Permission.VIEW_AUDIT, AdminServiceGrpc.getListAuditEntriesMethod(), AdminServiceGrpc.getVerifyAuditMethod(),
         AdminServiceGrpc.getListNotificationsMethod());
-    need(Permission.MANAGE_IDENTITIES, AdminServiceGrpc.getRetryNotificationMethod());
+    row(Permission.MANAGE_IDENTITIES, AdminServiceGrpc.getRetryNotificationMethod());
     // Server reflection describes the API only; it is for tooling (grpcurl) run by people who may read.
-    NEEDS.put(io.grpc.reflection.v1.ServerReflectionGrpc.getServerReflectionInfoMethod().getFullMethodName(),
-        Permission.VIEW);
-    NEEDS.put(io.grpc.reflection.v1alpha.ServerReflectionGrpc.getServerReflectionInfoMethod().getFullMethodName(),
-        Permission.VIEW);
+    row(Permission.VIEW, io.grpc.reflection.v1.ServerReflectionGrpc.getServerReflectionInfoMethod(),
+        io.grpc.reflection.v1alpha.ServerReflectionGrpc.getServerReflectionInfoMethod());
   }
 
   private MethodPermissions() {}
 
   /** What {@code fullMethodName} needs; empty when the method has no row (then nobody may call it). */
   public static Optional<Need> needed(String fullMethodName) {
-    if (OPEN.contains(fullMethodName)) {
-      return Optional.of(Need.ANY_PERSON);
-    }
-    return Optional.ofNullable(NEEDS.get(fullMethodName)).map(Need::new);
+    return Optional.ofNullable(NEEDS.get(fullMethodName));
   }
 
-  private static void open(MethodDescriptor<?, ?> method) {
-    OPEN.add(method.getFullMethodName());
+  private static void row(Permission permission, MethodDescriptor<?, ?>... methods) {
+    row(new Need(permission), methods);
   }
 
-  private static void need(Permission permission, MethodDescriptor<?, ?>... methods) {
+  private static void row(Need need, MethodDescriptor<?, ?>... methods) {
     for (MethodDescriptor<?, ?> method : methods) {
-      if (NEEDS.put(method.getFullMethodName(), permission) != null || OPEN.contains(method.getFullMethodName())) {
+      if (NEEDS.put(method.getFullMethodName(), need) != null) {
         throw new IllegalStateException("two rows for " + method.getFullMethodName());
       }
     }

@@ -21,6 +21,9 @@ public record Person(String name, String subject, Set<Role> roles, Set<String> s
     Instant createdAt, Set<String> certificateSerials, Instant revokedAt) {
   /** Person names: lowercase letters, digits, {@code . _ -}; up to 64 characters. */
   public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+  /** E-mail addresses as far as the server checks them: one {@code @}, a dotted domain, no spaces. */
+  public static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+  public static final int MAX_EMAIL = 254;
 
   public Person {
     Objects.requireNonNull(name, "name");
@@ -64,6 +67,23 @@ public record Person(String name, String subject, Set<Role> roles, Set<String> s
   /** Whether a certificate with {@code serial} (hex) may speak for this person (revocation aside). */
   public boolean acceptsCertificate(String serial) {
     return certificateSerials.isEmpty() || certificateSerials.contains(serial);
+  }
+
+  /** This person's scope as a value: the groups their roles are limited to. */
+  public Scope scope() {
+    return new Scope(scopes);
+  }
+
+  /** This person with one more certificate they may present. */
+  public Person withCertificate(String serial) {
+    Set<String> serials = new java.util.TreeSet<>(certificateSerials);
+    serials.add(serial);
+    return new Person(name, subject, roles, scopes, email, createdAt, serials, revokedAt);
+  }
+
+  /** This person with other roles, scopes and e-mail address. */
+  public Person with(Set<Role> newRoles, Set<String> newScopes, String newEmail) {
+    return new Person(name, subject, newRoles, newScopes, newEmail, createdAt, certificateSerials, revokedAt);
   }
 
   public Person revoke(Instant at) {

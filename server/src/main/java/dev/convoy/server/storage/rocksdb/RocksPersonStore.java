@@ -9,6 +9,7 @@ import dev.convoy.server.storage.ChangeSet;
 import dev.convoy.server.storage.rocksdb.v1.PersonRecord;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +24,11 @@ public final class RocksPersonStore implements PersonStore {
   @Override
   public Optional<Person> find(String name) {
     return Optional.ofNullable(storage.get(ColumnFamily.PEOPLE, Keys.of(name))).map(RocksPersonStore::decode);
+  }
+
+  @Override
+  public List<Person> list() {
+    return storage.scan(ColumnFamily.PEOPLE, Keys.EMPTY).stream().map(e -> decode(e.getValue())).toList();
   }
 
   @Override
