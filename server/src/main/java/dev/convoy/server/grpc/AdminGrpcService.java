@@ -49,6 +49,17 @@ import dev.convoy.protocol.v1.RevokeEndpointRequest;
 import dev.convoy.protocol.v1.RevokePersonRequest;
 import dev.convoy.protocol.v1.VerifyAuditRequest;
 import dev.convoy.protocol.v1.VerifyAuditResponse;
+import dev.convoy.protocol.v1.ClaimTechnicianJobRequest;
+import dev.convoy.protocol.v1.FinishTechnicianJobRequest;
+import dev.convoy.protocol.v1.ListTechnicianJobsRequest;
+import dev.convoy.protocol.v1.ListTechnicianJobsResponse;
+import dev.convoy.protocol.v1.RollbackTechnicianJobRequest;
+import dev.convoy.protocol.v1.StartTechnicianJobRequest;
+import dev.convoy.protocol.v1.StepTechnicianJobRequest;
+import dev.convoy.protocol.v1.TechnicianJob;
+import dev.convoy.protocol.v1.TechnicianJobRequest;
+import dev.convoy.protocol.v1.TechnicianLogLine;
+import dev.convoy.protocol.v1.TechnicianLogRequest;
 import dev.convoy.server.audit.AuditLog;
 import dev.convoy.server.people.PersonService;
 import dev.convoy.server.campaign.CampaignEngine;
@@ -82,15 +93,18 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   private final InventoryAdminCalls inventoryCalls;
   private final GovernanceAdminCalls governanceCalls;
   private final StreamGuard guard;
+  private final TechnicianAdminCalls technicianCalls;
 
   /**
    * @param watchExecutor computes and sends WatchCampaign updates, off the threads that change campaigns
    * @param guard tracks WatchCampaign streams and ends those of revoked or expired callers
+   * @param technicianCalls the technician-assisted install calls (issue 5)
    */
   public AdminGrpcService(EnrollmentService enrollment, EndpointService endpoints, CatalogueService catalogue,
       CampaignEngine campaigns, InventoryService inventory, GroupService groups, ComplianceService compliance,
       PublisherKeyService publisherKeys, Executor watchExecutor, AuditLog audit, PersonService people,
-      StreamGuard guard) {
+      StreamGuard guard, TechnicianAdminCalls technicianCalls) {
+    this.technicianCalls = technicianCalls;
     this.publisherKeys = publisherKeys;
     this.guard = guard;
     this.governanceCalls = new GovernanceAdminCalls(audit, endpoints, people, guard);
@@ -317,6 +331,54 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   @Override
   public void revokePerson(RevokePersonRequest request, StreamObserver<RevocationResponse> observer) {
     GrpcCalls.unary(observer, () -> governanceCalls.revokePerson(request));
+  }
+
+  // Technician-assisted installs (issue 5)
+
+  @Override
+  public void listTechnicianJobs(ListTechnicianJobsRequest request,
+      StreamObserver<ListTechnicianJobsResponse> observer) {
+    GrpcCalls.unary(observer, () -> technicianCalls.list(request));
+  }
+
+  @Override
+  public void getTechnicianJob(TechnicianJobRequest request, StreamObserver<TechnicianJob> observer) {
+    GrpcCalls.unary(observer, () -> technicianCalls.get(request));
+  }
+
+  @Override
+  public void claimTechnicianJob(ClaimTechnicianJobRequest request, StreamObserver<TechnicianJob> observer) {
+    GrpcCalls.unary(observer, () -> technicianCalls.claim(request));
+  }
+
+  @Override
+  public void releaseTechnicianJob(TechnicianJobRequest request, StreamObserver<TechnicianJob> observer) {
+    GrpcCalls.unary(observer, () -> technicianCalls.release(request));
+  }
+
+  @Override
+  public void startTechnicianJob(StartTechnicianJobRequest request, StreamObserver<TechnicianJob> observer) {
+    GrpcCalls.unary(observer, () -> technicianCalls.start(request));
+  }
+
+  @Override
+  public void stepTechnicianJob(StepTechnicianJobRequest request, StreamObserver<TechnicianJob> observer) {
+    GrpcCalls.unary(observer, () -> technicianCalls.step(request));
+  }
+
+  @Override
+  public void finishTechnicianJob(FinishTechnicianJobRequest request, StreamObserver<TechnicianJob> observer) {
+    GrpcCalls.unary(observer, () -> technicianCalls.finish(request));
+  }
+
+  @Override
+  public void rollbackTechnicianJob(RollbackTechnicianJobRequest request, StreamObserver<TechnicianJob> observer) {
+    GrpcCalls.unary(observer, () -> technicianCalls.rollback(request));
+  }
+
+  @Override
+  public void followTechnicianLog(TechnicianLogRequest request, StreamObserver<TechnicianLogLine> observer) {
+    technicianCalls.follow(request, (ServerCallStreamObserver<TechnicianLogLine>) observer);
   }
 
   private Campaign campaign(dev.convoy.server.campaign.Campaign campaign) {

@@ -39,7 +39,12 @@ final class AuditRules {
   /** Calls whose domain service appends the audit entry in the same batch as the change. */
   static final Set<String> AUDITED_IN_DOMAIN = Set.of(
       AdminServiceGrpc.getRevokeEndpointMethod().getFullMethodName(),
-      AdminServiceGrpc.getRevokePersonMethod().getFullMethodName());
+      AdminServiceGrpc.getRevokePersonMethod().getFullMethodName(),
+      // Technician-assisted installs (issue 5): claims, codes, steps and sign-offs are audited with their change
+      name(AdminServiceGrpc.getClaimTechnicianJobMethod()), name(AdminServiceGrpc.getReleaseTechnicianJobMethod()),
+      name(AdminServiceGrpc.getStartTechnicianJobMethod()), name(AdminServiceGrpc.getStepTechnicianJobMethod()),
+      name(AdminServiceGrpc.getFinishTechnicianJobMethod()),
+      name(AdminServiceGrpc.getRollbackTechnicianJobMethod()));
 
   /** Calls that change nothing. */
   static final Set<String> READ_ONLY = Set.of(
@@ -50,7 +55,9 @@ final class AuditRules {
       name(AdminServiceGrpc.getGetInventoryMethod()), name(AdminServiceGrpc.getGetInventoryHistoryMethod()),
       name(AdminServiceGrpc.getListGroupsMethod()), name(AdminServiceGrpc.getGetGroupMethod()),
       name(AdminServiceGrpc.getGetComplianceMethod()), name(AdminServiceGrpc.getListPublisherKeysMethod()),
-      name(AdminServiceGrpc.getListAuditEntriesMethod()), name(AdminServiceGrpc.getVerifyAuditMethod()));
+      name(AdminServiceGrpc.getListAuditEntriesMethod()), name(AdminServiceGrpc.getVerifyAuditMethod()),
+      name(AdminServiceGrpc.getListTechnicianJobsMethod()), name(AdminServiceGrpc.getGetTechnicianJobMethod()),
+      name(AdminServiceGrpc.getFollowTechnicianLogMethod()));
 
   private static final Map<String, Rule> RULES = build();
 

@@ -53,6 +53,12 @@ public final class MethodPermissions {
     need(Permission.MANAGE_IDENTITIES, AdminServiceGrpc.getAddPublisherKeyMethod(),
         AdminServiceGrpc.getRemovePublisherKeyMethod(), AdminServiceGrpc.getRevokeEndpointMethod(),
         AdminServiceGrpc.getRevokePersonMethod());
+    // Technician-assisted installs (issue 5)
+    need(Permission.TECHNICIAN_WORK, AdminServiceGrpc.getListTechnicianJobsMethod(),
+        AdminServiceGrpc.getGetTechnicianJobMethod(), AdminServiceGrpc.getClaimTechnicianJobMethod(),
+        AdminServiceGrpc.getReleaseTechnicianJobMethod(), AdminServiceGrpc.getStartTechnicianJobMethod(),
+        AdminServiceGrpc.getStepTechnicianJobMethod(), AdminServiceGrpc.getFinishTechnicianJobMethod(),
+        AdminServiceGrpc.getRollbackTechnicianJobMethod(), AdminServiceGrpc.getFollowTechnicianLogMethod());
     need(Permission.VIEW_AUDIT, AdminServiceGrpc.getListAuditEntriesMethod(), AdminServiceGrpc.getVerifyAuditMethod());
     // Server reflection describes the API only; it is for tooling (grpcurl) run by people who may read.
     NEEDS.put(io.grpc.reflection.v1.ServerReflectionGrpc.getServerReflectionInfoMethod().getFullMethodName(),

@@ -43,7 +43,9 @@ enum ColumnFamily {
   /** {@code <due epoch millis, 8 bytes big-endian><kind>/<id>} → TimerRecord (campaign and deployment timers). */
   TIMERS("timers", false),
   /** {@code e<sequence, 8 bytes big-endian>} → AuditRecord; {@code h} → AuditHeadRecord (the newest entry). */
-  AUDIT("audit", false);
+  AUDIT("audit", false),
+  /** {@code <job (deployment) id>} → TechnicianJobRecord (issue 5: claims, presence, runbook walk, sign-off). */
+  TECHNICIAN_JOBS("technician_jobs", false);
 
   private final String familyName;
   private final boolean counters;
