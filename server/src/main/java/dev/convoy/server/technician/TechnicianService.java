@@ -70,6 +70,10 @@ public final class TechnicianService {
         throw ConvoyException.failedPrecondition("job " + jobId + " is over (deployment " + d.state() + ", campaign "
             + view.campaign().state() + (job.signOff() == null ? "" : ", signed off by " + job.signOff().by()) + ")");
       }
+      if (d.state() == dev.convoy.server.campaign.DeploymentState.QUEUED) {
+        throw ConvoyException.failedPrecondition("job " + jobId + " is QUEUED: its wave of campaign "
+            + d.campaignId() + " has not opened yet (expected: a job the endpoint was offered)");
+      }
       String holder = job.claim() == null ? "" : job.claim().technician();
       boolean other = !holder.isEmpty() && !holder.equals(caller.name());
       if (other && !takeOver) {
