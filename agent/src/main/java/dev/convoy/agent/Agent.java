@@ -17,6 +17,9 @@ import dev.convoy.agent.notice.NoticeBook;
 import dev.convoy.agent.notice.Notices;
 import dev.convoy.agent.notice.NotifySend;
 import dev.convoy.agent.process.CommandRunner;
+import dev.convoy.agent.technician.InstallOutputSender;
+import dev.convoy.agent.technician.TechnicianCodeCommand;
+import dev.convoy.agent.technician.TechnicianVisits;
 import dev.convoy.agent.process.Executables;
 import dev.convoy.agent.grpc.AgentConnection;
 import dev.convoy.agent.grpc.ProtoInventoryHasher;
@@ -93,18 +96,25 @@ final class Agent implements AutoCloseable {
     String bus = System.getenv(Notices.BUS_VARIABLE);
     Notices notices = new Notices(noticeBook, new NotifySend(new CommandRunner(), Executables.system(), bus),
         System.getenv());
+    TechnicianVisits visits = new TechnicianVisits(noticeBook, new NotifySend(new CommandRunner(),
+        Executables.system(), bus), bus != null && !bus.isBlank(), clock);
+    InstallOutputSender outputSender = new InstallOutputSender(connection.installOutputApi()).start();
     InventoryCollector collector = InventorySetup.collector(config, journal::managedPackages, clock);
     Reconciler reconciler = new Reconciler(journal, outbox, downloader, installStep, dir::work,
         new Backoff(config.backoffInitial(), config.backoffMax(), random), clock,
         action -> sessionRef.get().inventoryDue(
             action == DeploymentAction.UNINSTALL ? ReportReason.UNINSTALL : ReportReason.INSTALL),
         new CampaignPorts(server, notices, rechecks, () -> sessionRef.get().syncDue(), null,
-            paths -> InventorySetup.facts(collector, paths)));
+            paths -> InventorySetup.facts(collector, paths), outputSender::line));
     InventoryReporter reporter = new InventoryReporter(collector::collect, new ProtoInventoryHasher(),
         server::reportInventory);
     SessionLoop session = new SessionLoop(
         new SessionConfig(config.endpointId(), AgentVersion.current(), config.pingInterval(), config.inventoryOnConnect()),
-        connection.sessionConnector(), server, reconciler::offer, reporter,
+        connection.sessionConnector(), server, desired -> {
+          visits.observe(desired.technicianVisits());
+          outputSender.watch(technicianJobs(desired));
+          reconciler.offer(desired);
+        }, reporter,
         new Backoff(config.backoffInitial(), config.backoffMax(), random), Sleeper.SYSTEM, clock);
     sessionRef.set(session);
     ExecutorScheduler scheduler = new ExecutorScheduler("convoy-inventory-schedule");
@@ -116,10 +126,19 @@ final class Agent implements AutoCloseable {
     outbox.start();
     reconciler.start();
     LocalSocketServer local = LocalSocketServer.start(dir.socket(),
-        new LocalRequestHandler(reconciler.selfService(), noticeBook));
+        new LocalRequestHandler(reconciler.selfService(), noticeBook, new TechnicianCodeCommand(visits)));
     session.start();
     schedule.start();
     return new Agent(connection, outbox, reconciler, session, schedule, scheduler, rechecks, local);
+  }
+
+  /** The technician jobs of a desired state and their attempts: whose install output is streamed live. */
+  private static java.util.Map<String, Integer> technicianJobs(dev.convoy.agent.deployment.DesiredState desired) {
+    java.util.Map<String, Integer> jobs = new java.util.HashMap<>();
+    desired.deployments().stream()
+        .filter(spec -> spec.terms().execution() == dev.convoy.agent.deployment.Execution.TECHNICIAN)
+        .forEach(spec -> jobs.put(spec.deploymentId(), spec.attempt()));
+    return jobs;
   }
 
   /** Stops connecting, stops the worker (journaled states stay), stops sending, closes the channel. */

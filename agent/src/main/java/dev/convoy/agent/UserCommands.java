@@ -139,6 +139,28 @@ final class UserCommands {
     }
   }
 
+  @Command(name = "technician-code", mixinStandardHelpOptions = true,
+      description = "Prints the one-time code to give the technician who is coming to this computer.")
+  static final class TechnicianCode extends Base {
+    @Override
+    JsonObject request() {
+      return command("technician-code");
+    }
+
+    @Override
+    void print(PrintWriter out, JsonObject response) {
+      var items = response.getAsJsonArray("items");
+      if (items.isEmpty()) {
+        out.println("no technician is expected");
+      }
+      for (JsonElement element : items) {
+        JsonObject item = element.getAsJsonObject();
+        out.println("Technician " + text(item, "technician") + " is coming for " + text(item, "release") + "; code: "
+            + text(item, "code") + " (valid until " + text(item, "expires_at") + ")");
+      }
+    }
+  }
+
   @Command(name = "defer", mixinStandardHelpOptions = true,
       description = "Postpones a campaign's change on this computer (within the limits IT set).")
   static final class Defer extends Base {

@@ -16,6 +16,7 @@ import dev.convoy.cli.release.ReleaseCommand;
 import dev.convoy.cli.token.TokenCommand;
 import java.lang.reflect.Constructor;
 import java.util.concurrent.Callable;
+import dev.convoy.cli.tech.TechCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,6 +48,7 @@ import picocli.CommandLine.Spec;
         NotificationsCommand.class,
         IdentityCommand.class,
         QuickstartCommand.class,
+        TechCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class ConvoyCli implements Callable<Integer> {

@@ -48,6 +48,8 @@ import dev.convoy.server.notify.NotifyConfig;
 import dev.convoy.server.notify.NotifyConfigLoader;
 import dev.convoy.server.notify.OutboxDispatcher;
 import dev.convoy.server.storage.rocksdb.RocksOutboxStore;
+import dev.convoy.server.technician.CatalogueRunbooks;
+import dev.convoy.server.technician.EndpointDirectory;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -96,13 +98,17 @@ record ServerComponents(SessionHub hub, CampaignEngine campaigns, EnrollmentGrpc
         new InventoryZones(inventoryStore)), new InventoryTargets(inventoryStore));
     inventory.addListener(new CampaignPickup(groups, campaigns.campaigns()));
     ComplianceService compliance = new ComplianceService(inventoryStore, campaignStore, endpointStore);
+    TechnicianWiring technicians = TechnicianWiring.wire(storage, clock, deploymentStore, campaigns, audit,
+        new EndpointDirectory(endpoints, groups, inventory, new InventoryTargets(inventoryStore)),
+        new CatalogueRunbooks(catalogue, publisherKeys::trusted));
 
     return new ServerComponents(hub, campaigns,
         new EnrollmentGrpcService(enrollment),
-        new AgentGrpcService(endpoints, campaigns.deployments(), catalogue, hub, inventory, publisherKeys),
+        new AgentGrpcService(endpoints, campaigns.deployments(), catalogue, hub, inventory, publisherKeys,
+            technicians.service()),
         new AdminGrpcService(enrollment, endpoints, catalogue, campaigns, inventory, groups, compliance,
             publisherKeys, watchExecutor, audit, people, guard, notifications,
-            new IdentityService(people, new CaPersonCertificateIssuer(pki.ca()), groups::exists)),
+            new IdentityService(people, new CaPersonCertificateIssuer(pki.ca()), groups::exists), technicians.calls()),
         new AuthInterceptor(endpoints, people, clock), new AuditInterceptor(audit), guard, outbox);
   }
 }

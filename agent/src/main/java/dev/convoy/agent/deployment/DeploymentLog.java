@@ -25,10 +25,17 @@ public final class DeploymentLog {
 
   private final Path file;
   private final Clock clock;
+  private final java.util.function.Consumer<String> tap;
 
   public DeploymentLog(Path workDir, Clock clock) {
+    this(workDir, clock, text -> { });
+  }
+
+  /** @param tap sees each line's text after it was written (live output of technician jobs) */
+  public DeploymentLog(Path workDir, Clock clock, java.util.function.Consumer<String> tap) {
     this.file = workDir.resolve(FILE_NAME);
     this.clock = clock;
+    this.tap = tap;
   }
 
   public Path file() {
@@ -45,6 +52,7 @@ public final class DeploymentLog {
     } catch (IOException e) {
       logger.warn("deployment log not written file={} reason=\"{}\"", file, e.getMessage());
     }
+    tap.accept(text);
   }
 
   /** The last {@link #EXCERPT_BYTES} of the log, starting at a line boundary when it had to be cut; "" if none. */

@@ -75,7 +75,8 @@ public final class Reconciler implements AutoCloseable {
     this.scheduler = ports.scheduler();
     this.resyncDue = ports.resyncDue();
     this.locks = new DeploymentLocks();
-    Transitioner transitioner = new Transitioner(journal, outbox, downloader, workDirs, clock, installedChanged);
+    Transitioner transitioner = new Transitioner(journal, outbox, downloader, workDirs, clock, installedChanged,
+        ports.logTap());
     SyncReporter reporter = new SyncReporter(ports.server(), outbox, ports.drainTimeout());
     this.relations = new RelationGate(journal, ports.hostFacts());
     this.runner = new DeploymentRunner(journal, downloader, installStep, workDirs, clock, ports.notices(),

@@ -24,9 +24,16 @@ final class Transitioner {
   private final Function<String, Path> workDirs;
   private final Clock clock;
   private final Consumer<DeploymentAction> installedChanged;
+  private final LogTap tap;
 
   Transitioner(DeploymentJournal journal, ReportOutbox outbox, ChunkedDownloader downloader,
       Function<String, Path> workDirs, Clock clock, Consumer<DeploymentAction> installedChanged) {
+    this(journal, outbox, downloader, workDirs, clock, installedChanged, LogTap.NONE);
+  }
+
+  Transitioner(DeploymentJournal journal, ReportOutbox outbox, ChunkedDownloader downloader,
+      Function<String, Path> workDirs, Clock clock, Consumer<DeploymentAction> installedChanged, LogTap tap) {
+    this.tap = tap;
     this.journal = journal;
     this.outbox = outbox;
     this.downloader = downloader;
@@ -93,6 +100,6 @@ final class Transitioner {
   }
 
   DeploymentLog log(String deploymentId) {
-    return new DeploymentLog(workDirs.apply(deploymentId), clock);
+    return new DeploymentLog(workDirs.apply(deploymentId), clock, text -> tap.line(deploymentId, text));
   }
 }

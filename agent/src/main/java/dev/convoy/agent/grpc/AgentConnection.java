@@ -17,11 +17,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AgentConnection implements AutoCloseable {
   private final ManagedChannel channel;
+  private final String endpointId;
   private final GrpcServerApi serverApi;
   private final GrpcSessionConnector sessionConnector;
 
   private AgentConnection(ManagedChannel channel, String endpointId) {
     this.channel = channel;
+    this.endpointId = endpointId;
     this.serverApi = new GrpcServerApi(channel, endpointId, GrpcServerApi.CALL_TIMEOUT);
     this.sessionConnector = new GrpcSessionConnector(channel);
   }
@@ -33,6 +35,11 @@ public final class AgentConnection implements AutoCloseable {
 
   public ServerApi serverApi() {
     return serverApi;
+  }
+
+  /** Sends technician jobs' install output (issue 5). */
+  public dev.convoy.agent.technician.InstallOutputApi installOutputApi() {
+    return new GrpcInstallOutputApi(channel, endpointId);
   }
 
   public SessionConnector sessionConnector() {

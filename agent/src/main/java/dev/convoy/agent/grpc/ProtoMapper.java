@@ -29,7 +29,16 @@ final class ProtoMapper {
   static DesiredState desiredState(dev.convoy.protocol.v1.DesiredState proto) {
     List<PublisherPublicKey> keys = trustedKeys(proto.getTrustedPublisherKeysList());
     List<DeploymentSpec> specs = proto.getDeploymentsList().stream().map(spec -> spec(spec, keys)).toList();
-    return new DesiredState(proto.getRevision(), specs, keys);
+    List<dev.convoy.agent.technician.TechnicianVisit> visits = proto.getDeploymentsList().stream()
+        .filter(dev.convoy.protocol.v1.DeploymentSpec::hasTechnicianVisit).map(ProtoMapper::visit).toList();
+    return new DesiredState(proto.getRevision(), specs, keys, visits);
+  }
+
+  static dev.convoy.agent.technician.TechnicianVisit visit(dev.convoy.protocol.v1.DeploymentSpec spec) {
+    var v = spec.getTechnicianVisit();
+    return new dev.convoy.agent.technician.TechnicianVisit(spec.getDeploymentId(), spec.getRelease().getName(),
+        spec.getRelease().getVersion(), v.getTechnician(), v.getCode(), v.getCodeId(),
+        java.time.Instant.ofEpochSecond(v.getExpiresAt().getSeconds(), v.getExpiresAt().getNanos()));
   }
 
   static DeploymentSpec spec(dev.convoy.protocol.v1.DeploymentSpec proto) {

@@ -9,6 +9,7 @@ import dev.convoy.agent.deployment.SelfService;
 import dev.convoy.agent.deployment.SelfServiceException;
 import dev.convoy.agent.notice.DeliveredNotice;
 import dev.convoy.agent.notice.NoticeBook;
+import dev.convoy.agent.technician.TechnicianCodeCommand;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -30,10 +31,17 @@ public final class LocalRequestHandler {
 
   private final SelfService selfService;
   private final NoticeBook notices;
+  private final TechnicianCodeCommand technicianCode;
 
   public LocalRequestHandler(SelfService selfService, NoticeBook notices) {
+    this(selfService, notices, null);
+  }
+
+  /** @param technicianCode answers {@code technician-code}; null: no technician workflow here */
+  public LocalRequestHandler(SelfService selfService, NoticeBook notices, TechnicianCodeCommand technicianCode) {
     this.selfService = selfService;
     this.notices = notices;
+    this.technicianCode = technicianCode;
   }
 
   /** The answer to {@code line} (one JSON object). */
@@ -46,8 +54,9 @@ public final class LocalRequestHandler {
         case "notices" -> notices();
         case "install" -> ok(selfService.requestInstall(text(request, "name", NAME)));
         case "defer" -> defer(text(request, "campaign", ID), duration(request));
+        case "technician-code" -> technicianCode == null ? ok("no technician is expected") : technicianCode.handle();
         default -> throw new IllegalArgumentException("command: '" + command
-            + "' (expected one of: catalog, install, notices, defer)");
+            + "' (expected one of: catalog, install, notices, defer, technician-code)");
       };
     } catch (IllegalArgumentException e) {
       return error("invalid_argument", e.getMessage());

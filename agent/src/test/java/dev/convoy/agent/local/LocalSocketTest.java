@@ -188,7 +188,7 @@ class LocalSocketTest {
     LocalClientRaw client = new LocalClientRaw(root.resolve("agent.sock"));
 
     assertThat(error(client, "{\"command\":\"reboot\"}"))
-        .isEqualTo("command: 'reboot' (expected one of: catalog, install, notices, defer)");
+        .isEqualTo("command: 'reboot' (expected one of: catalog, install, notices, defer, technician-code)");
     assertThat(error(client, "{\"command\":\"install\"}")).isEqualTo("name: missing");
     assertThat(error(client, "{\"command\":\"install\",\"name\":\"../x\"}")).startsWith("name: '../x' (expected: ");
     assertThat(error(client, "{\"command\":\"defer\",\"campaign\":\"cmp-push\",\"for\":\"PT0S\"}"))

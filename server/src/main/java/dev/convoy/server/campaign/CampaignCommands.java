@@ -151,6 +151,35 @@ public final class CampaignCommands {
     return campaigns.start(rollback.id());
   }
 
+  /**
+   * Undoes one deployment (a technician's rollback at the desk): like {@link #rollbackWave} for its endpoint alone —
+   * a new campaign, started at once, that uninstalls the release or, with {@code toVersion}, installs that version as
+   * an explicit downgrade.
+   *
+   * @throws ConvoyException NOT_FOUND for an unknown deployment; FAILED_PRECONDITION unless it is final
+   */
+  public Campaign rollbackDeployment(String deploymentId, String toVersion, String by) {
+    Deployment d = ctx.deployments().find(deploymentId)
+        .orElseThrow(() -> ConvoyException.notFound("deployment_id: " + deploymentId + " not found"));
+    if (!d.state().isTerminal()) {
+      throw ConvoyException.failedPrecondition("deployment " + deploymentId + " is " + d.state()
+          + " (expected: a final state to roll it back)");
+    }
+    Campaign campaign = campaigns.require(d.campaignId());
+    boolean downgrade = toVersion != null && !toVersion.isBlank();
+    String title = "Rollback of " + d.releaseName() + " " + d.releaseVersion() + " on " + d.endpointId();
+    CampaignPlan plan = new CampaignPlan(null, List.of(), new NoticeSpec("", "", java.time.Duration.ZERO), null, null,
+        List.of(), null, null, null, true, "");
+    NewCampaign request = new NewCampaign(d.releaseName(), downgrade ? toVersion : d.releaseVersion(),
+        new Targets(false, List.of(), List.of(d.endpointId())), Require.head(title, NewCampaign.MAX_TITLE),
+        Delivery.PUSH, Rollout.BIG_BANG, Execution.AUTOMATIC, by,
+        downgrade ? DeploymentAction.INSTALL : DeploymentAction.UNINSTALL, downgrade, plan);
+    Campaign rollback = campaigns.createRollback(request, campaign.id() + "#" + deploymentId);
+    logger.info("deployment rollback deployment={} campaign={} rollback={} to={} by={}", deploymentId,
+        campaign.id(), rollback.id(), downgrade ? toVersion : "uninstall", by);
+    return campaigns.start(rollback.id());
+  }
+
   private Campaign change(String campaignId, String command, BiFunction<Tx, Campaign, Campaign> body) {
     Lock lock = ctx.guards().campaign(campaignId);
     lock.lock();

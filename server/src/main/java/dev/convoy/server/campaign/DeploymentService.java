@@ -5,11 +5,13 @@ import dev.convoy.server.campaign.plan.RetryPolicy;
 import dev.convoy.server.catalogue.Release;
 import dev.convoy.server.common.Require;
 import dev.convoy.server.error.ConvoyException;
+import dev.convoy.server.storage.ChangeSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.Lock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -245,6 +247,14 @@ public final class DeploymentService {
    *     is not a TECHNICIAN one
    */
   public Deployment technicianPresent(String deploymentId) {
+    return technicianPresent(deploymentId, changes -> { });
+  }
+
+  /**
+   * {@link #technicianPresent(String)}, with {@code alsoStage} adding the caller's own writes (the technician job, its
+   * audit entry) to the same durable change.
+   */
+  public Deployment technicianPresent(String deploymentId, Consumer<ChangeSet> alsoStage) {
     Lock shared = ctx.guards().bulk.readLock();
     Lock lock = ctx.guards().deployment(deploymentId);
     shared.lock();
@@ -259,11 +269,76 @@ public final class DeploymentService {
       }
       Tx tx = new Tx(ctx);
       Deployment after = tx.replace(campaign, before, before.toBuilder().technicianPresent(tx.now()).build(), true);
+      alsoStage.accept(tx.changes());
       tx.commit();
       return after;
     } finally {
       lock.unlock();
       shared.unlock();
     }
+  }
+
+  /**
+   * Tells the deployment's agent that what it is told about the deployment changed (a technician claimed it and a
+   * presence code is to be shown, or the claim ended): {@code stage} adds the caller's writes, the endpoint's
+   * revision grows in the same durable change, and the endpoint is hinted after.
+   *
+   * @throws ConvoyException NOT_FOUND for an unknown deployment
+   */
+  public void agentMustSee(String deploymentId, Consumer<ChangeSet> stage) {
+    Lock shared = ctx.guards().bulk.readLock();
+    Lock lock = ctx.guards().deployment(deploymentId);
+    shared.lock();
+    lock.lock();
+    try {
+      Deployment d = ctx.deployments().find(deploymentId)
+          .orElseThrow(() -> ConvoyException.notFound("deployment_id: " + deploymentId + " not found"));
+      Tx tx = new Tx(ctx);
+      stage.accept(tx.changes());
+      tx.bump(d.endpointId());
+      tx.commit();
+    } finally {
+      lock.unlock();
+      shared.unlock();
+    }
+  }
+
+  /**
+   * A technician's sign-off overrides the final state the agent reported ({@code SUCCEEDED} judged failed at the
+   * desk, a failed install restored by hand): the deployment moves to {@code verdict} with {@code reason}, its wave
+   * counters with it, in one durable change with {@code alsoStage}; then the campaign's gates are judged again.
+   *
+   * @throws ConvoyException NOT_FOUND for an unknown deployment; FAILED_PRECONDITION unless it is final and
+   *     {@code verdict} is FAILED or ROLLED_BACK
+   */
+  public Deployment technicianVerdict(String deploymentId, DeploymentState verdict, String reason,
+      Consumer<ChangeSet> alsoStage) {
+    if (verdict != DeploymentState.FAILED && verdict != DeploymentState.ROLLED_BACK) {
+      throw ConvoyException.failedPrecondition("verdict: " + verdict + " (expected: FAILED or ROLLED_BACK)");
+    }
+    Deployment after;
+    Lock shared = ctx.guards().bulk.readLock();
+    Lock lock = ctx.guards().deployment(deploymentId);
+    shared.lock();
+    lock.lock();
+    try {
+      Deployment before = ctx.deployments().find(deploymentId)
+          .orElseThrow(() -> ConvoyException.notFound("deployment_id: " + deploymentId + " not found"));
+      if (!before.state().isTerminal()) {
+        throw ConvoyException.failedPrecondition("deployment " + deploymentId + " is " + before.state()
+            + " (expected: a final state before a technician's verdict)");
+      }
+      Tx tx = new Tx(ctx);
+      after = tx.replace(campaign(before), before, before.toBuilder().state(verdict, tx.now(), reason).build(), false);
+      alsoStage.accept(tx.changes());
+      tx.commit();
+    } finally {
+      lock.unlock();
+      shared.unlock();
+    }
+    logger.info("technician verdict deployment={} endpoint={} state={} reason=\"{}\"", after.id(), after.endpointId(),
+        after.state(), Require.head(reason, 200));
+    waves.evaluate(after.campaignId());
+    return after;
   }
 }

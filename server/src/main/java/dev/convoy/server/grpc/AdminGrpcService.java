@@ -60,6 +60,17 @@ import dev.convoy.protocol.v1.ListNotificationsResponse;
 import dev.convoy.protocol.v1.OutboxNotification;
 import dev.convoy.protocol.v1.RetryNotificationRequest;
 import dev.convoy.server.notify.Notifications;
+import dev.convoy.protocol.v1.ClaimTechnicianJobRequest;
+import dev.convoy.protocol.v1.FinishTechnicianJobRequest;
+import dev.convoy.protocol.v1.ListTechnicianJobsRequest;
+import dev.convoy.protocol.v1.ListTechnicianJobsResponse;
+import dev.convoy.protocol.v1.RollbackTechnicianJobRequest;
+import dev.convoy.protocol.v1.StartTechnicianJobRequest;
+import dev.convoy.protocol.v1.StepTechnicianJobRequest;
+import dev.convoy.protocol.v1.TechnicianJob;
+import dev.convoy.protocol.v1.TechnicianJobRequest;
+import dev.convoy.protocol.v1.TechnicianLogLine;
+import dev.convoy.protocol.v1.TechnicianLogRequest;
 import dev.convoy.server.audit.AuditLog;
 import dev.convoy.server.people.IdentityService;
 import dev.convoy.server.people.PersonService;
@@ -102,16 +113,20 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   private final NotifyAdminCalls notifyCalls;
   private final ScopeCheck scope;
   private final IdentityAdminCalls identityCalls;
+  private final TechnicianAdminCalls technicianCalls;
 
   /**
    * @param watchExecutor computes and sends WatchCampaign updates, off the threads that change campaigns
    * @param guard tracks WatchCampaign streams and ends those of revoked or expired callers
    * @param notifications the notification outbox (issue 7)
+   * @param technicianCalls the technician-assisted install calls (issue 5)
    */
   public AdminGrpcService(EnrollmentService enrollment, EndpointService endpoints, CatalogueService catalogue,
       CampaignEngine campaigns, InventoryService inventory, GroupService groups, ComplianceService compliance,
       PublisherKeyService publisherKeys, Executor watchExecutor, AuditLog audit, PersonService people,
-      StreamGuard guard, Notifications notifications, IdentityService identities) {
+      StreamGuard guard, Notifications notifications, IdentityService identities,
+      TechnicianAdminCalls technicianCalls) {
+    this.technicianCalls = technicianCalls;
     this.publisherKeys = publisherKeys;
     this.notifyCalls = new NotifyAdminCalls(notifications);
     this.guard = guard;
@@ -396,6 +411,54 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   /** The campaign id, once it is well-formed and the campaign lies in the caller's scope. */
   private String scopedCampaign(String value) {
     return scope.requireCampaign(campaignId(value)).id();
+  }
+
+  // Technician-assisted installs (issue 5)
+
+  @Override
+  public void listTechnicianJobs(ListTechnicianJobsRequest request,
+      StreamObserver<ListTechnicianJobsResponse> observer) {
+    GrpcCalls.unary(observer, () -> technicianCalls.list(request));
+  }
+
+  @Override
+  public void getTechnicianJob(TechnicianJobRequest request, StreamObserver<TechnicianJob> observer) {
+    GrpcCalls.unary(observer, () -> technicianCalls.get(request));
+  }
+
+  @Override
+  public void claimTechnicianJob(ClaimTechnicianJobRequest request, StreamObserver<TechnicianJob> observer) {
+    GrpcCalls.unary(observer, () -> technicianCalls.claim(request));
+  }
+
+  @Override
+  public void releaseTechnicianJob(TechnicianJobRequest request, StreamObserver<TechnicianJob> observer) {
+    GrpcCalls.unary(observer, () -> technicianCalls.release(request));
+  }
+
+  @Override
+  public void startTechnicianJob(StartTechnicianJobRequest request, StreamObserver<TechnicianJob> observer) {
+    GrpcCalls.unary(observer, () -> technicianCalls.start(request));
+  }
+
+  @Override
+  public void stepTechnicianJob(StepTechnicianJobRequest request, StreamObserver<TechnicianJob> observer) {
+    GrpcCalls.unary(observer, () -> technicianCalls.step(request));
+  }
+
+  @Override
+  public void finishTechnicianJob(FinishTechnicianJobRequest request, StreamObserver<TechnicianJob> observer) {
+    GrpcCalls.unary(observer, () -> technicianCalls.finish(request));
+  }
+
+  @Override
+  public void rollbackTechnicianJob(RollbackTechnicianJobRequest request, StreamObserver<TechnicianJob> observer) {
+    GrpcCalls.unary(observer, () -> technicianCalls.rollback(request));
+  }
+
+  @Override
+  public void followTechnicianLog(TechnicianLogRequest request, StreamObserver<TechnicianLogLine> observer) {
+    technicianCalls.follow(request, (ServerCallStreamObserver<TechnicianLogLine>) observer);
   }
 
   private Campaign campaign(dev.convoy.server.campaign.Campaign campaign) {

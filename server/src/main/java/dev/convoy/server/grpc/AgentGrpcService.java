@@ -1,6 +1,9 @@
 package dev.convoy.server.grpc;
 
 import dev.convoy.protocol.v1.AgentMessage;
+import dev.convoy.protocol.v1.InstallOutput;
+import dev.convoy.protocol.v1.InstallOutputAck;
+import dev.convoy.server.technician.TechnicianService;
 import dev.convoy.protocol.v1.AgentServiceGrpc;
 import dev.convoy.protocol.v1.DesiredState;
 import dev.convoy.protocol.v1.DownloadChunk;
@@ -30,16 +33,20 @@ import io.grpc.stub.StreamObserver;
  * is refused with PERMISSION_DENIED before anything is written.
  */
 public final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBase {
+  /** The most install output lines one ReportInstallOutput may carry. */
+  static final int MAX_OUTPUT_LINES = 500;
   private final EndpointService endpoints;
   private final DeploymentService deployments;
   private final CatalogueService catalogue;
   private final SessionHub hub;
   private final InventoryService inventory;
   private final PublisherKeyService publisherKeys;
+  private final TechnicianService technicians;
 
   /** @param publisherKeys the trusted keys every desired state carries (agents verify signed releases with them) */
   public AgentGrpcService(EndpointService endpoints, DeploymentService deployments, CatalogueService catalogue,
-      SessionHub hub, InventoryService inventory, PublisherKeyService publisherKeys) {
+      SessionHub hub, InventoryService inventory, PublisherKeyService publisherKeys, TechnicianService technicians) {
+    this.technicians = technicians;
     this.publisherKeys = publisherKeys;
     this.inventory = inventory;
     this.endpoints = endpoints;
@@ -62,9 +69,15 @@ public final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBas
       // The trusted keys travel with every answer rather than bumping every endpoint's revision when they change
       // (which would cost one write per endpoint): an agent needs them only to verify a deployment, and a new
       // deployment always comes with a new revision, hence a Sync that carries the keys of that moment.
-      return CampaignProtoMapper.desiredState(deployments.desiredState(caller)).toBuilder()
-          .addAllTrustedPublisherKeys(publisherKeys.list().stream().map(ProtoMapper::publisherKey).toList())
-          .build();
+      var desired = CampaignProtoMapper.desiredState(deployments.desiredState(caller)).toBuilder()
+          .addAllTrustedPublisherKeys(publisherKeys.list().stream().map(ProtoMapper::publisherKey).toList());
+      for (var spec : desired.getDeploymentsBuilderList()) {
+        if (spec.getExecution() == dev.convoy.protocol.v1.Execution.TECHNICIAN) {
+          technicians.visit(spec.getDeploymentId())
+              .ifPresent(v -> spec.setTechnicianVisit(TechnicianProtoMapper.visit(v)));
+        }
+      }
+      return desired.build();
     });
   }
 
@@ -108,6 +121,21 @@ public final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBas
   @Override
   public void download(DownloadRequest request, StreamObserver<DownloadChunk> observer) {
     DownloadCall.start(request, deployments, catalogue, (ServerCallStreamObserver<DownloadChunk>) observer);
+  }
+
+  // Technician-assisted installs (issue 5)
+  @Override
+  public void reportInstallOutput(InstallOutput request, StreamObserver<InstallOutputAck> observer) {
+    GrpcCalls.unary(observer, () -> {
+      String caller = requireCaller("endpoint_id", request.getEndpointId());
+      if (request.getLinesCount() > MAX_OUTPUT_LINES || request.getFirstSequence() < 1) {
+        throw ConvoyException.invalidArgument("lines: " + request.getLinesCount() + ", first_sequence: "
+            + request.getFirstSequence() + " (expected: at most " + MAX_OUTPUT_LINES + " lines from sequence >= 1)");
+      }
+      String jobId = TechnicianAdminCalls.jobId(request.getDeploymentId());
+      return InstallOutputAck.newBuilder().setKept(technicians.output(caller, jobId, request.getAttempt(),
+          request.getFirstSequence(), request.getLinesList())).build();
+    });
   }
 
   /**

@@ -41,7 +41,12 @@ final class AuditRules {
       AdminServiceGrpc.getRevokeEndpointMethod().getFullMethodName(),
       AdminServiceGrpc.getRevokePersonMethod().getFullMethodName(),
       AdminServiceGrpc.getIssueIdentityMethod().getFullMethodName(),
-      AdminServiceGrpc.getSetIdentityMethod().getFullMethodName());
+      AdminServiceGrpc.getSetIdentityMethod().getFullMethodName(),
+      // Technician-assisted installs (issue 5): claims, codes, steps and sign-offs are audited with their change
+      name(AdminServiceGrpc.getClaimTechnicianJobMethod()), name(AdminServiceGrpc.getReleaseTechnicianJobMethod()),
+      name(AdminServiceGrpc.getStartTechnicianJobMethod()), name(AdminServiceGrpc.getStepTechnicianJobMethod()),
+      name(AdminServiceGrpc.getFinishTechnicianJobMethod()),
+      name(AdminServiceGrpc.getRollbackTechnicianJobMethod()));
 
   /** Calls that change nothing. */
   static final Set<String> READ_ONLY = Set.of(
@@ -53,7 +58,9 @@ final class AuditRules {
       name(AdminServiceGrpc.getListGroupsMethod()), name(AdminServiceGrpc.getGetGroupMethod()),
       name(AdminServiceGrpc.getGetComplianceMethod()), name(AdminServiceGrpc.getListPublisherKeysMethod()),
       name(AdminServiceGrpc.getListAuditEntriesMethod()), name(AdminServiceGrpc.getVerifyAuditMethod()),
-      name(AdminServiceGrpc.getListNotificationsMethod()), name(AdminServiceGrpc.getListIdentitiesMethod()));
+      name(AdminServiceGrpc.getListNotificationsMethod()), name(AdminServiceGrpc.getListIdentitiesMethod()),
+      name(AdminServiceGrpc.getListTechnicianJobsMethod()), name(AdminServiceGrpc.getGetTechnicianJobMethod()),
+      name(AdminServiceGrpc.getFollowTechnicianLogMethod()));
 
   private static final Map<String, Rule> RULES = build();
 

@@ -57,6 +57,12 @@ public final class MethodPermissions {
     row(Permission.VIEW_AUDIT, AdminServiceGrpc.getListAuditEntriesMethod(), AdminServiceGrpc.getVerifyAuditMethod(),
         AdminServiceGrpc.getListNotificationsMethod());
     row(Permission.MANAGE_IDENTITIES, AdminServiceGrpc.getRetryNotificationMethod());
+    // Technician-assisted installs (issue 5)
+    row(Permission.TECHNICIAN_WORK, AdminServiceGrpc.getListTechnicianJobsMethod(),
+        AdminServiceGrpc.getGetTechnicianJobMethod(), AdminServiceGrpc.getClaimTechnicianJobMethod(),
+        AdminServiceGrpc.getReleaseTechnicianJobMethod(), AdminServiceGrpc.getStartTechnicianJobMethod(),
+        AdminServiceGrpc.getStepTechnicianJobMethod(), AdminServiceGrpc.getFinishTechnicianJobMethod(),
+        AdminServiceGrpc.getRollbackTechnicianJobMethod(), AdminServiceGrpc.getFollowTechnicianLogMethod());
     // Server reflection describes the API only; it is for tooling (grpcurl) run by people who may read.
     row(Permission.VIEW, io.grpc.reflection.v1.ServerReflectionGrpc.getServerReflectionInfoMethod(),
         io.grpc.reflection.v1alpha.ServerReflectionGrpc.getServerReflectionInfoMethod());

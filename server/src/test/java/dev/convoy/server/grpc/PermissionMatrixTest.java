@@ -6,6 +6,9 @@ import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import dev.convoy.protocol.v1.AdminServiceGrpc;
 import dev.convoy.protocol.v1.CreateCampaignRequest;
+import dev.convoy.protocol.v1.Execution;
+import dev.convoy.protocol.v1.GetCampaignStatusRequest;
+import dev.convoy.protocol.v1.StartCampaignRequest;
 import dev.convoy.protocol.v1.Targets;
 import dev.convoy.server.people.Role;
 import dev.convoy.server.testing.TestPeople;
@@ -70,6 +73,14 @@ class PermissionMatrixTest {
           side == Side.IN ? List.of(IN) : List.of());
       things.put("person." + side, "target-" + side.name().toLowerCase());
       things.put("group." + side, group);
+      // A technician job (issue 5) is a deployment of a started TECHNICIAN campaign at an endpoint of that side.
+      String technician = admin.createCampaign(CreateCampaignRequest.newBuilder().setReleaseName("hello")
+          .setReleaseVersion("1.0.0").setExecution(Execution.TECHNICIAN)
+          .setTargets(Targets.newBuilder().addGroups(group)).build()).getCampaignId();
+      admin.startCampaign(StartCampaignRequest.newBuilder().setCampaignId(technician).build());
+      things.put("job." + side, admin.getCampaignStatus(GetCampaignStatusRequest.newBuilder()
+          .setCampaignId(technician).setEndpointId(things.get("endpoint." + side)).build())
+          .getDeployments(0).getDeploymentId());
     }
     for (Role role : Role.values()) {
       unscoped.put(role, server.channel(TestPeople.issue(admin, "u-" + role.label(), List.of(role.label()),
@@ -138,6 +149,7 @@ class PermissionMatrixTest {
       case "group" -> set(request, things.get("group." + side), "group", "name");
       case "campaign" -> set(request, things.get("campaign." + side), "campaign_id");
       case "person" -> set(request, things.get("person." + side), "name");
+      case "job" -> set(request, things.get("job." + side), "job_id");
       case "targets" -> request.setField(field(request, "targets"),
           Targets.newBuilder().addGroups(things.get("group." + side)).build());
       case "—", "filtered", "unscoped" -> { }

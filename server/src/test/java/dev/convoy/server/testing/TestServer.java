@@ -101,6 +101,27 @@ public final class TestServer implements AutoCloseable {
     return person;
   }
 
+  /**
+   * Registers a person with {@code roles} limited to {@code scopes} (empty = every endpoint), as {@link #addAdmin}
+   * does, and returns their identity. Restarts the server.
+   */
+  public Identity personWithRoles(String name, Set<Role> roles, Set<String> scopes) throws IOException {
+    closeChannels();
+    server.stop();
+    Identity person = ServerPki.load(dir.resolve("pki"), clock).issuePersonIdentity(name);
+    try (RocksStorage storage = RocksStorage.open(dir.resolve("db"))) {
+      new PersonService(new RocksPersonStore(storage), new AuditLog(new RocksAuditStore(storage), storage, clock),
+          clock).register(new Person(name, person.subject(), roles, scopes, "", clock.instant(),
+              Set.of(person.certificate().getSerialNumber().toString(16)), null), "test");
+    }
+    server = ConvoyServer.start(config(), clock);
+    return person;
+  }
+
+  public AdminServiceGrpc.AdminServiceBlockingStub adminStub(Identity person) {
+    return AdminServiceGrpc.newBlockingStub(channel(person)).withDeadlineAfter(30, TimeUnit.SECONDS);
+  }
+
   public ManagedChannel channel(SslContext tls) {
     ManagedChannel channel = TestTls.channel(port(), tls);
     channels.add(channel);

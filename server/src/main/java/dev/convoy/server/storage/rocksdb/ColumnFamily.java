@@ -46,7 +46,9 @@ enum ColumnFamily {
   AUDIT("audit", false),
   /** Notification outbox: {@code p<sequence, 8 bytes big-endian>} → OutboxRecord (pending), {@code x<sequence>} →
    * OutboxRecord (dead letters). Opened empty on a database written before it existed. */
-  OUTBOX("outbox", false);
+  OUTBOX("outbox", false),
+  /** {@code <job (deployment) id>} → TechnicianJobRecord (issue 5: claims, presence, runbook walk, sign-off). */
+  TECHNICIAN_JOBS("technician_jobs", false);
 
   private final String familyName;
   private final boolean counters;
