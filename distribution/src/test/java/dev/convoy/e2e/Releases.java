@@ -23,11 +23,19 @@ final class Releases {
     this.key = keys.resolve("publisher.key");
   }
 
-  /** Builds a signed release from {@code payload} (a directory, or a .deb) and publishes it. */
-  void publish(Path payload, String name, String version, String installer) throws IOException, InterruptedException {
+  /**
+   * Builds a signed release from {@code payload} (a directory, or a .deb) and publishes it.
+   *
+   * @param buildOptions more {@code convoy release build} options (documents, relations …)
+   */
+  void publish(Path payload, String name, String version, String installer, String... buildOptions)
+      throws IOException, InterruptedException {
     Path file = dir.resolve(name + "-" + version + ".convoy");
-    server.cli(dir, "release", "build", payload.toString(), "--name", name, "--version", version, "--installer",
-        installer, "--key", key.toString(), "--out", file.toString()).requireSuccess("release build " + name);
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("release", "build", payload.toString(),
+        "--name", name, "--version", version, "--installer", installer, "--key", key.toString(),
+        "--out", file.toString()));
+    args.addAll(java.util.List.of(buildOptions));
+    server.cli(dir, args.toArray(String[]::new)).requireSuccess("release build " + name);
     server.cli(dir, "release", "publish", file.toString()).requireSuccess("release publish " + name);
   }
 

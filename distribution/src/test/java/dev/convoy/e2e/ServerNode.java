@@ -110,11 +110,16 @@ final class ServerNode implements AutoCloseable {
 
   /** The CLI as the admin of this server. */
   Distribution.Result cli(Path workDir, String... args) throws IOException, InterruptedException {
+    return cliAs(adminIdentity(), workDir, args);
+  }
+
+  /** The CLI as the person whose identity file is {@code identity}. */
+  Distribution.Result cliAs(Path identity, Path workDir, String... args) throws IOException, InterruptedException {
     String[] full = new String[args.length + 4];
     full[0] = "--server";
     full[1] = address();
     full[2] = "--identity";
-    full[3] = adminIdentity().toString();
+    full[3] = identity.toString();
     System.arraycopy(args, 0, full, 4, args.length);
     return dist.run(workDir, Duration.ofSeconds(120), "convoy", full);
   }
