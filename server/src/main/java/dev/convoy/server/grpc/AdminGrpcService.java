@@ -148,8 +148,14 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
 
   @Override
   public void createCampaign(CreateCampaignRequest request, StreamObserver<Campaign> observer) {
-    GrpcCalls.unary(observer, () -> campaign(campaigns.campaigns().create(
-        CampaignProtoMapper.newCampaign(request, Principal.current().subject()))));
+    GrpcCalls.unary(observer, () -> {
+      var campaign = CampaignProtoMapper.newCampaign(request, Principal.current().subject());
+      if (campaign.action() == dev.convoy.server.campaign.DeploymentAction.INSTALL) {
+        // An unsigned release an older server stored is never offered for installing (an uninstall may remove it).
+        catalogue.requireInstallable(campaign.releaseName(), campaign.releaseVersion());
+      }
+      return campaign(campaigns.campaigns().create(campaign));
+    });
   }
 
   @Override

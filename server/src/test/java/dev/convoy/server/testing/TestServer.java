@@ -101,6 +101,25 @@ public final class TestServer implements AutoCloseable {
     return person;
   }
 
+  /**
+   * Stops the server, lets {@code change} write to its database as another program would (e.g. what an older server
+   * version left behind), and starts it again.
+   */
+  public void whileStopped(StorageChange change) throws IOException {
+    closeChannels();
+    server.stop();
+    try (RocksStorage storage = RocksStorage.open(dir.resolve("db"))) {
+      change.apply(storage);
+    }
+    server = ConvoyServer.start(config(), clock);
+  }
+
+  /** A change {@link #whileStopped} makes. */
+  @FunctionalInterface
+  public interface StorageChange {
+    void apply(RocksStorage storage) throws IOException;
+  }
+
   public ManagedChannel channel(SslContext tls) {
     ManagedChannel channel = TestTls.channel(port(), tls);
     channels.add(channel);
