@@ -49,9 +49,7 @@ class PublishReleaseTest {
   }
 
   private void assertNothingStored() throws Exception {
-    assertThat(contentFiles()).isEmpty();
-    assertThat(server.adminStub().listReleases(ListReleasesRequest.getDefaultInstance()).getReleasesCount())
-        .isZero();
+    SignedPublisher.assertNothingStored(server);
   }
 
   private Release upload(PublishHeader header, byte[] bytes) {

@@ -1,8 +1,11 @@
 package dev.convoy.server.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.google.protobuf.ByteString;
 import dev.convoy.protocol.v1.AddPublisherKeyRequest;
 import dev.convoy.protocol.v1.AdminServiceGrpc;
+import dev.convoy.protocol.v1.ListReleasesRequest;
 import dev.convoy.protocol.v1.PublishHeader;
 import dev.convoy.protocol.v1.PublishReleaseRequest;
 import dev.convoy.protocol.v1.Release;
@@ -17,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Builds, signs and publishes releases to a {@link TestServer} over gRPC, the way {@code convoy release publish}
@@ -98,6 +102,15 @@ public final class SignedPublisher {
     }
     requests.onCompleted();
     return response.await().get(0);
+  }
+
+  /** Asserts that {@code server} lists no release and holds no payload: a refused upload left nothing behind. */
+  public static void assertNothingStored(TestServer server) throws IOException {
+    assertThat(server.adminStub().listReleases(ListReleasesRequest.getDefaultInstance()).getReleasesCount())
+        .isZero();
+    try (Stream<Path> files = Files.walk(server.dir.resolve("content"))) {
+      assertThat(files.filter(Files::isRegularFile).toList()).isEmpty();
+    }
   }
 
   /** Lowercase hex SHA-256 of {@code bytes}. */
