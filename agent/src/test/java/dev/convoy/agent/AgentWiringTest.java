@@ -11,7 +11,7 @@ import dev.convoy.agent.testing.PeerSubjects;
 import dev.convoy.agent.testing.TestAgentService;
 import dev.convoy.agent.testing.TestEnrollmentService;
 import dev.convoy.agent.testing.TestLifecycle;
-import dev.convoy.agent.testing.TestPayload;
+import dev.convoy.agent.testing.TestRelease;
 import dev.convoy.agent.testing.TlsServer;
 import dev.convoy.protocol.v1.DeploymentAction;
 import dev.convoy.protocol.v1.DeploymentSpec;
@@ -52,10 +52,10 @@ class AgentWiringTest {
         "enroll", "--server", address.toString(), "--token", TestEnrollmentService.TOKEN,
         "--ca-fingerprint", ca.fingerprint().toString(), "--data", data.toString());
     assertThat(enrolled).isZero();
-    TestPayload payload = TestPayload.random(64 * 1024 + 5, 16 * 1024, 9);
-    agentService.serve("dep-1", payload);
+    TestRelease release = TestRelease.random("hello", "1.0.0", FakeInstaller.TYPE, 64 * 1024 + 5, 16 * 1024, 9);
+    agentService.serve("dep-1", release.payload());
     agentService.desire(1, DeploymentSpec.newBuilder().setDeploymentId("dep-1").setAttempt(1)
-        .setAction(DeploymentAction.INSTALL).setRelease(payload.proto("hello", "1.0.0", FakeInstaller.TYPE)).build());
+        .setAction(DeploymentAction.INSTALL).setRelease(release.proto()).build());
     AgentConfig config = AgentConfig.load(new DataDir(data));
     FakeInstaller installer = new FakeInstaller();
 
@@ -68,7 +68,7 @@ class AgentWiringTest {
         DeploymentState.DOWNLOADING, DeploymentState.DOWNLOADED, DeploymentState.INSTALLING,
         DeploymentState.VERIFYING, DeploymentState.SUCCEEDED);
     assertThat(Files.readAllBytes(FakeInstaller.installed(config.dataDir().managed(), "hello", "1.0.0")))
-        .isEqualTo(payload.bytes());
+        .isEqualTo(release.content());
     // One inventory on connect, another once the install changed the managed packages (unless the install was
     // done before the first collection: then the connect report has it already).
     agentService.await(() -> agentService.inventories.stream().anyMatch(i -> i.getManagedPackagesCount() == 1),

@@ -116,7 +116,7 @@ final class ServerUnderTest implements AutoCloseable {
     return ca;
   }
 
-  /** A small random payload file (an unsigned "archive" release's payload). */
+  /** A random payload file, which {@link AdminClient#publish} signs into a release. */
   Path payload(String name, long bytes) throws IOException {
     Path file = root.resolve(name);
     byte[] block = new byte[(int) Math.min(bytes, 1 << 20)];

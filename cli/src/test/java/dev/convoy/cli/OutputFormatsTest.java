@@ -27,7 +27,7 @@ class OutputFormatsTest {
       "token create --group lab                                    | convoy token create",
       "campaign create --release hello@1.0.0 --targets all         | convoy campaign create",
       "campaign start c-1                                          | convoy campaign start",
-      "package publish dir --name hello --version 1.0.0            | convoy package publish",
+      "release publish r.cvr                                       | convoy release publish",
       "campaign status c-1 --watch                                 | convoy campaign status --watch"})
   void csv_commandWithoutRows_usageErrorBeforeContactingTheServer(String command, String name) {
     List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));

@@ -39,10 +39,9 @@ class AgentResumeIT {
       Path release = dir.resolve("big");
       Files.createDirectories(release);
       byte[] noise = new byte[16 * MIB];
-      new Random(42).nextBytes(noise); // incompressible: the archive stays about 16 MiB
+      new Random(42).nextBytes(noise); // incompressible: the signed release file stays about 16 MiB
       Files.write(release.resolve("payload.bin"), noise);
-      server.cli(dir, "package", "publish", release.toString(), "--name", "big", "--version", "1.0.0")
-          .requireSuccess("publish");
+      new Releases(server, dir.resolve("releases")).publishDirectory(release, "big", "1.0.0");
       Release published = server.admin().listReleases(ListReleasesRequest.newBuilder().setName("big").build())
           .getReleases(0);
       Campaign campaign = Json.parse(server.cli(dir, "campaign", "create", "--release", "big@1.0.0", "--targets",

@@ -52,8 +52,7 @@ class EndToEndIT {
       Files.writeString(release.resolve("bin/tool"), "#!/bin/sh\necho tool 1.0.0\n");
       Files.setPosixFilePermissions(release.resolve("bin/tool"), PosixFilePermissions.fromString("rwxr-xr-x"));
       Files.writeString(release.resolve("README.txt"), "Convoy end-to-end release, é ü 日本\n", StandardCharsets.UTF_8);
-      server.cli(dir, "package", "publish", release.toString(), "--name", "e2e-tool", "--version", "1.0.0")
-          .requireSuccess("package publish");
+      new Releases(server, dir.resolve("releases")).publishDirectory(release, "e2e-tool", "1.0.0");
 
       Campaign campaign = Json.parse(server.cli(dir, "campaign", "create", "--release", "e2e-tool@1.0.0",
           "--targets", "group:e2e", "--output", "json").requireSuccess("campaign create").stdout(),

@@ -94,8 +94,7 @@ class InventoryIT {
       Path release = dir.resolve("release");
       Files.createDirectories(release);
       Files.writeString(release.resolve("app.txt"), "rack 12 tooling\n");
-      server.cli(dir, "package", "publish", release.toString(), "--name", "rack-tools", "--version", "1.0.0")
-          .requireSuccess("publish");
+      new Releases(server, dir.resolve("releases")).publishDirectory(release, "rack-tools", "1.0.0");
       Campaign campaign = Json.parse(server.cli(dir, "campaign", "create", "--release", "rack-tools@1.0.0",
           "--targets", "group:rack12", "--output", "json").requireSuccess("campaign create").stdout(),
           Campaign.getDefaultInstance());

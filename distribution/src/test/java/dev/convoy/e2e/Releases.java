@@ -39,6 +39,15 @@ final class Releases {
     server.cli(dir, "release", "publish", file.toString()).requireSuccess("release publish " + name);
   }
 
+  /**
+   * Builds, signs and publishes the directory {@code tree} as an archive release in one command ({@code convoy
+   * release publish DIR ... --key KEY}, the convenience that replaced the skeleton's unsigned publish).
+   */
+  void publishDirectory(Path tree, String name, String version) throws IOException, InterruptedException {
+    server.cli(dir, "release", "publish", tree.toString(), "--name", name, "--version", version, "--installer",
+        "archive", "--key", key.toString()).requireSuccess("release publish " + tree);
+  }
+
   /** A .deb built with dpkg-deb: package {@code name} at {@code version}, installing /opt/NAME/VERSION. */
   static Path deb(Path dir, String name, String version) throws IOException, InterruptedException {
     Path tree = dir.resolve("deb-" + name + "-" + version);

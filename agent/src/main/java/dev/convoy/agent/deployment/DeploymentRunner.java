@@ -66,9 +66,17 @@ final class DeploymentRunner {
     resume(offered);
   }
 
-  /** Walks {@code entry} on from its journaled state until a terminal state or a closed gate. */
+  /**
+   * Walks {@code entry} on from its journaled state until a terminal state or a closed gate. An install of a release
+   * that is not a signed release file ends at once in FAILED_VERIFICATION (also one journaled by an older agent).
+   */
   void resume(JournalEntry entry) throws RetryLater, Waiting {
     JournalEntry current = entry;
+    java.util.Optional<String> unsigned = current.spec().action() == DeploymentAction.INSTALL
+        && !current.state().terminal() ? current.spec().release().installRefusal() : java.util.Optional.empty();
+    if (unsigned.isPresent()) {
+      current = installation.refuse(current, unsigned.get());
+    }
     if (current.notes().permitPending() && Transitions.beforeInstalling(current.state())) {
       current = installation.run(permits.request(current), false); // a permit asked for before a restart
     }
@@ -95,7 +103,6 @@ final class DeploymentRunner {
     try {
       installStep.check(spec, workDirs.apply(spec.deploymentId()), transitioner.log(spec.deploymentId()));
       if (spec.action() == DeploymentAction.INSTALL) {
-        spec.release().checkFormat();
         spec.release().payloadSpec();
       }
     } catch (IllegalArgumentException e) {

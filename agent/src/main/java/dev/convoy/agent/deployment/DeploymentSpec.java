@@ -43,12 +43,6 @@ public record DeploymentSpec(String deploymentId, String campaignId, Release rel
         newTerms);
   }
 
-  /** A deployment without downgrade consent or trusted keys (unsigned releases). */
-  public DeploymentSpec(String deploymentId, String campaignId, Release release, DeploymentAction action,
-      int attempt) {
-    this(deploymentId, campaignId, release, action, attempt, false, List.of(), CampaignTerms.LEGACY);
-  }
-
   /** The keys as the release reader takes them. */
   public TrustedKeys keys() {
     return TrustedKeys.of(trustedKeys);

@@ -167,7 +167,8 @@ public final class InstallStep {
   }
 
   /**
-   * Before verification: a signed release's parameters as the server read them, else the archive format. The
+   * Before verification: a signed release's parameters as the server read them, else (an unsigned release an older
+   * server described, which is only ever uninstalled) the archive format. The
    * detection rule is left out: it can run a program, and nothing of a release runs before its signature is checked
    * (the lifecycle after verification uses the verified manifest's rule).
    */

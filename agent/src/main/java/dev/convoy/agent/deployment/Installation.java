@@ -48,16 +48,23 @@ final class Installation {
   }
 
   /**
-   * A verified payload and its installer parameters (null for an uninstall, or the release's own for an unsigned
-   * payload), or the terminal entry when it could not be verified.
+   * A verified payload and its installer parameters from the verified manifest (both null for an uninstall), or
+   * the terminal entry when it could not be verified.
    */
   record Prepared(Path payload, Map<String, String> parameters, JournalEntry failed) {}
 
-  /** Checks the payload again and verifies a signed release; a failure is journaled and reported. */
+  /**
+   * Checks the payload again and verifies the signed release; a failure is journaled and reported. A release that
+   * is not a signed release file is refused before its payload is even looked at.
+   */
   Prepared prepare(JournalEntry entry) throws RetryLater {
     DeploymentSpec spec = entry.spec();
     if (spec.action() != DeploymentAction.INSTALL) {
       return new Prepared(null, null, null);
+    }
+    java.util.Optional<String> unsigned = spec.release().installRefusal();
+    if (unsigned.isPresent()) {
+      return new Prepared(null, null, refuse(entry, unsigned.get()));
     }
     Path payload;
     try {
@@ -65,9 +72,6 @@ final class Installation {
     } catch (PayloadVerificationException | DownloadRefused e) {
       return new Prepared(null, null,
           transitioner.transition(entry, FAILED, "payload lost and not fetched again: " + e.getMessage(), -1));
-    }
-    if (!spec.release().signed()) {
-      return new Prepared(payload, null, null);
     }
     try {
       VerifiedRelease verified = verifySigned(entry, payload);
@@ -127,8 +131,11 @@ final class Installation {
     return verified;
   }
 
-  /** A signed release refused: nothing was installed; the download and the staging area go. */
-  private JournalEntry refuse(JournalEntry entry, String detail) {
+  /**
+   * A release refused before anything of it ran: nothing was installed; the download and the staging area go.
+   * FAILED_VERIFICATION where the transition table allows it from the journaled state, else FAILED.
+   */
+  JournalEntry refuse(JournalEntry entry, String detail) {
     logger.warn("release refused deployment={} reason=\"{}\"", entry.deploymentId(), detail);
     try {
       SignedRelease.delete(workDirs.apply(entry.deploymentId()).resolve(SignedRelease.STAGED_NAME));

@@ -7,12 +7,14 @@ import java.util.Objects;
 
 /**
  * One immutable release as the desired state describes it (the agent's mirror of {@code convoy.v1.Release}).
- * Values are kept as received; {@link #payloadSpec()} validates what the downloader relies on. For a signed
- * release ({@link #signed()}) the payload is a release file: everything that matters is taken from its verified
- * manifest, and the fields here only have to agree with it.
+ * Values are kept as received; {@link #payloadSpec()} validates what the downloader relies on. The payload of a
+ * release the agent installs is a signed release file ({@link #signed()}): everything that matters is taken from its
+ * verified manifest, and the fields here only have to agree with it. Any other format (the walking skeleton's
+ * unsigned archive, {@code ""}, which a server may still describe for an uninstall) is never installed
+ * ({@link #installRefusal()}).
  *
  * @param archiveFormat for the archive installer: {@code tar.gz} or {@code zip}; empty when not applicable
- * @param format {@value #SIGNED_FORMAT} for a signed release file, empty for the skeleton's unsigned payload
+ * @param format {@value #SIGNED_FORMAT} for a signed release file; anything else is refused for installing
  * @param signerKeyId hex key id of the publisher key the server saw sign it; empty when unsigned
  * @param installerParameters the installer parameters the server read from the signed manifest (used only before
  *     the download, e.g. for detection; the install uses the verified manifest's)
@@ -48,13 +50,6 @@ public record Release(String name, String version, String installer, String sha2
         installerParameters, manifestSha256, downgrade, Relations.NONE);
   }
 
-  /** An unsigned release (format ""), as the walking skeleton publishes them. */
-  public Release(String name, String version, String installer, String sha256, long length, int chunkSize,
-      List<String> chunkSha256, String archiveFormat) {
-    this(name, version, installer, sha256, length, chunkSize, chunkSha256, archiveFormat, "", "", Map.of(), "",
-        false);
-  }
-
   /** Whether the payload is a signed release file the agent must verify before installing anything. */
   public boolean signed() {
     return format.equals(SIGNED_FORMAT);
@@ -70,18 +65,20 @@ public record Release(String name, String version, String installer, String sha2
   }
 
   /**
-   * Checks the release format is one this agent handles.
+   * Why this release must not be installed, when its payload is not a signed release file: without a publisher's
+   * signature there is nothing to verify, so nothing of it is downloaded, extracted or run.
    *
-   * @throws IllegalArgumentException naming the format and the known ones
+   * @return the reason naming the format and the expected one; empty for a signed release
    */
-  public void checkFormat() {
-    if (!format.isEmpty() && !signed()) {
-      throw new IllegalArgumentException("release format: '" + format + "' (expected: '" + SIGNED_FORMAT
-          + "' or '' for an unsigned archive)");
+  public java.util.Optional<String> installRefusal() {
+    if (signed()) {
+      return java.util.Optional.empty();
     }
+    return java.util.Optional.of("release format: '" + format + "' (expected: '" + SIGNED_FORMAT + "'; this agent"
+        + " installs only releases signed by a trusted publisher key, unsigned releases were retired)");
   }
 
-  /** This release's version as a semantic version, or null when it is not one (an unsigned skeleton release). */
+  /** This release's version as a semantic version, or null when it is not one. */
   public dev.convoy.release.SemanticVersion semanticVersion() {
     try {
       return dev.convoy.release.SemanticVersion.parse(version);

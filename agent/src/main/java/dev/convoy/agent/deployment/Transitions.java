@@ -28,6 +28,7 @@ import java.util.Set;
  * <pre>
  *   OFFERED             → NOTIFIED             the notice was shown (its delivery receipt)
  *                       → ALREADY_INSTALLED    detected before anything: nothing to do
+ *                       → FAILED_VERIFICATION  not a signed release file (unsigned): nothing downloaded or run
  *                       → FAILED               unknown installer, malformed release
  *                       → CANCELLED            no longer listed by the server (local only, never reported)
  *   NOTIFIED            → DOWNLOADING          download gate open (prestage, in a window, the user asked)
@@ -69,7 +70,7 @@ public final class Transitions {
   private static final Map<DeploymentState, Set<DeploymentState>> ALLOWED = new EnumMap<>(DeploymentState.class);
 
   static {
-    ALLOWED.put(OFFERED, EnumSet.of(NOTIFIED, ALREADY_INSTALLED, FAILED, CANCELLED));
+    ALLOWED.put(OFFERED, EnumSet.of(NOTIFIED, ALREADY_INSTALLED, FAILED_VERIFICATION, FAILED, CANCELLED));
     ALLOWED.put(NOTIFIED, EnumSet.of(DOWNLOADING, AWAITING_WINDOW, AWAITING_TECHNICIAN, INSTALLING, DEFERRED,
         FAILED, CANCELLED));
     ALLOWED.put(DEFERRED, EnumSet.of(DEFERRED, DOWNLOADING, AWAITING_WINDOW, AWAITING_TECHNICIAN, INSTALLING,

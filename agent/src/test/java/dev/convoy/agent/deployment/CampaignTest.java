@@ -27,6 +27,7 @@ import dev.convoy.agent.testing.ManualClock;
 import dev.convoy.agent.testing.ManualScheduler;
 import dev.convoy.agent.testing.TestLifecycle;
 import dev.convoy.agent.testing.TestPayload;
+import dev.convoy.agent.testing.TestRelease;
 import dev.convoy.installers.StepResult;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +58,8 @@ class CampaignTest {
   private final ManualScheduler scheduler = new ManualScheduler(clock);
   private final FakeCampaignServer server = new FakeCampaignServer(clock);
   private final FakeInstaller installer = new FakeInstaller();
-  private final TestPayload payload = TestPayload.random(3000, 1024, 7);
+  private final TestRelease release = TestRelease.random("hello", "1.0.0", FakeInstaller.TYPE, 3000, 1024, 7);
+  private final TestPayload payload = release.payload();
   private final List<String> desktop = new CopyOnWriteArrayList<>();
   private DeploymentJournal journal;
   private ReportOutbox outbox;
@@ -109,8 +111,7 @@ class CampaignTest {
   }
 
   private DeploymentSpec spec(CampaignTerms terms) {
-    return new DeploymentSpec(ID, "cmp-1", payload.release("hello", "1.0.0", FakeInstaller.TYPE),
-        DeploymentAction.INSTALL, 1, false, List.of(), terms);
+    return release.spec(ID, "cmp-1", DeploymentAction.INSTALL, 1, terms);
   }
 
   private void pass(DeploymentSpec... specs) throws Exception {
@@ -372,9 +373,8 @@ class CampaignTest {
     assertThat(server.reports.get(server.reports.size() - 1).retryable()).isTrue();
 
     installer.stage = StepResult.success("staged");
-    DeploymentSpec second = new DeploymentSpec(ID, "cmp-1", payload.release("hello", "1.0.0", FakeInstaller.TYPE),
-        DeploymentAction.INSTALL, 2, false, List.of(), terms(Delivery.PUSH, Execution.AUTOMATIC, InstallGate.OPEN,
-        Deferral.NONE));
+    DeploymentSpec second = release.spec(ID, "cmp-1", DeploymentAction.INSTALL, 2, terms(Delivery.PUSH,
+        Execution.AUTOMATIC, InstallGate.OPEN, Deferral.NONE));
     pass(second);
     server.await(ID, SUCCEEDED);
     assertThat(server.reports).filteredOn(r -> r.attempt() == 2).extracting(StatusReport::state)

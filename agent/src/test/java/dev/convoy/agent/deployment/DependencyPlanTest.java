@@ -15,7 +15,7 @@ class DependencyPlanTest {
         .map(d -> PackageConstraint.of(d.substring(0, d.indexOf(':')), d.substring(d.indexOf(':') + 1))).toList();
     Release release = new Release(name, version, "archive", "a".repeat(64), 1, 1, List.of("a".repeat(64)), "",
         Release.SIGNED_FORMAT, "", Map.of(), "", false, new Relations(deps, List.of(), List.of(), Map.of()));
-    return new DeploymentSpec(id, "c", release, action, 1);
+    return new DeploymentSpec(id, "c", release, action, 1, false, List.of());
   }
 
   private static List<String> ids(DependencyPlan plan) {

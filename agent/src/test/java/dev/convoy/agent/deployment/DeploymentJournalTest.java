@@ -3,7 +3,7 @@ package dev.convoy.agent.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.convoy.agent.inventory.ManagedPackage;
-import dev.convoy.agent.testing.TestPayload;
+import dev.convoy.agent.testing.TestRelease;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,10 +18,9 @@ class DeploymentJournalTest {
   @TempDir
   Path dir;
 
-  private final TestPayload payload = TestPayload.random(3000, 1024, 1);
-
   private DeploymentSpec spec(String id, String name, String version, int attempt) {
-    return new DeploymentSpec(id, "c-1", payload.release(name, version, "archive"), DeploymentAction.INSTALL, attempt);
+    return new DeploymentSpec(id, "c-1", TestRelease.described(name, version, "archive"), DeploymentAction.INSTALL,
+        attempt, false, TestRelease.keys());
   }
 
   @Test
@@ -52,7 +51,7 @@ class DeploymentJournalTest {
     assertThat(keys).containsEntry("state", "DOWNLOADING").containsEntry("attempt", "1")
         .containsEntry("next_sequence", "4").containsEntry("bytes_downloaded", "0")
         .containsEntry("resumed_from_offset", "0").containsEntry("detail", "downloading")
-        .containsEntry("release.sha256", payload.sha256());
+        .containsEntry("release.sha256", "a".repeat(64)).containsEntry("release.format", "convoy-release");
   }
 
   @Test

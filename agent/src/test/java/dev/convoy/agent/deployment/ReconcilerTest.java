@@ -20,6 +20,7 @@ import dev.convoy.agent.testing.GrpcCleanup;
 import dev.convoy.agent.testing.InProcessAgentServer;
 import dev.convoy.agent.testing.TestAgentService;
 import dev.convoy.agent.testing.TestPayload;
+import dev.convoy.agent.testing.TestRelease;
 import dev.convoy.installers.Detection;
 import dev.convoy.installers.StepResult;
 import dev.convoy.protocol.v1.DeploymentAction;
@@ -50,7 +51,8 @@ class ReconcilerTest {
 
   private final TestAgentService server = new TestAgentService();
   private final FakeInstaller installer = new FakeInstaller();
-  private final TestPayload payload = TestPayload.random(5000, 1024, 3);
+  private final TestRelease release = TestRelease.random("hello", "1.0.0", FakeInstaller.TYPE, 5000, 1024, 3);
+  private final TestPayload payload = release.payload();
   private AgentHarness agent;
   private GrpcServerApi api;
 
@@ -66,7 +68,7 @@ class ReconcilerTest {
 
   private DeploymentSpec spec(String id, int attempt) {
     return DeploymentSpec.newBuilder().setDeploymentId(id).setCampaignId("c-1").setAttempt(attempt)
-        .setAction(DeploymentAction.INSTALL).setRelease(payload.proto("hello", "1.0.0", FakeInstaller.TYPE)).build();
+        .setAction(DeploymentAction.INSTALL).setRelease(release.proto()).build();
   }
 
   private List<StatusReport> runToTerminal() throws Exception {
@@ -89,8 +91,10 @@ class ReconcilerTest {
     assertThat(reports).allSatisfy(r -> assertThat(r.getEndpointId()).isEqualTo("ep-test"));
     assertThat(reports.get(3).getBytesDownloaded()).isEqualTo(payload.length());
     assertThat(reports.get(6).getLogExcerpt()).contains("SUCCEEDED").contains("staging hello 1.0.0");
-    assertThat(Files.readAllBytes(FakeInstaller.installed(agent.dir.managed(), "hello", "1.0.0"))).isEqualTo(payload.bytes());
-    assertThat(installer.calls).containsExactly("detect", "detect", "stage", "install", "verify", "commit", "cleanup");
+    assertThat(Files.readAllBytes(FakeInstaller.installed(agent.dir.managed(), "hello", "1.0.0"))).isEqualTo(release.content());
+    // detect: before downloading, for the version gate of the signature check, then the lifecycle's own
+    assertThat(installer.calls).containsExactly("detect", "detect", "detect", "stage", "install", "verify", "commit",
+        "cleanup");
     assertThat(agent.installedChanges.get()).isEqualTo(1);
   }
 
@@ -193,7 +197,7 @@ class ReconcilerTest {
   @Test
   void offer_unknownInstallerType_failsBeforeDownloading() throws Exception {
     server.desire(1, spec(ID, 1).toBuilder()
-        .setRelease(payload.proto("hello", "1.0.0", "msi")).build());
+        .setRelease(release.proto().toBuilder().setInstaller("msi")).build());
 
     List<StatusReport> reports = runToTerminal();
 
@@ -203,8 +207,26 @@ class ReconcilerTest {
   }
 
   @Test
+  void offer_unsignedRelease_failedVerificationNothingDownloadedOrRun() throws Exception {
+    server.desire(1, spec(ID, 1).toBuilder().setRelease(release.proto().toBuilder().setFormat("")
+        .setSignerKeyId("").setManifestSha256("").setArchiveFormat("tar.gz")).build());
+
+    List<StatusReport> reports = runToTerminal();
+
+    assertThat(reports).extracting(StatusReport::getState).containsExactly(OFFERED, FAILED_VERIFICATION);
+    assertThat(reports.get(1).getDetail()).isEqualTo("release format: '' (expected: 'convoy-release'; this agent"
+        + " installs only releases signed by a trusted publisher key, unsigned releases were retired)");
+    assertThat(server.servedBytes.get()).isZero();
+    assertThat(installer.calls).isEmpty();
+    assertThat(agent.dir.managed()).doesNotExist();
+    assertThat(agent.downloader.partPath(payload.sha256())).doesNotExist();
+    agent.reconciler.offer(syncedDesiredState()).get(10, TimeUnit.SECONDS); // listed again: nothing repeats
+    assertThat(server.reportsFor(ID)).hasSize(2);
+  }
+
+  @Test
   void offer_unsafePackageName_failsBeforeDownloading() throws Exception {
-    server.desire(1, spec(ID, 1).toBuilder().setRelease(payload.proto("../etc", "1.0.0", FakeInstaller.TYPE)).build());
+    server.desire(1, spec(ID, 1).toBuilder().setRelease(release.proto().toBuilder().setName("../etc")).build());
 
     List<StatusReport> reports = runToTerminal();
 
@@ -252,10 +274,10 @@ class ReconcilerTest {
 
   @Test
   void offer_twoDeployments_processesThemOneAfterTheOther() throws Exception {
-    TestPayload other = TestPayload.random(3000, 1024, 4);
-    server.serve("dep-2", other);
+    TestRelease other = TestRelease.random("world", "2.0.0", FakeInstaller.TYPE, 3000, 1024, 4);
+    server.serve("dep-2", other.payload());
     server.desire(1, spec(ID, 1), DeploymentSpec.newBuilder().setDeploymentId("dep-2").setAttempt(1)
-        .setAction(DeploymentAction.INSTALL).setRelease(other.proto("world", "2.0.0", FakeInstaller.TYPE)).build());
+        .setAction(DeploymentAction.INSTALL).setRelease(other.proto()).build());
 
     agent.reconciler.offer(syncedDesiredState()).get(10, TimeUnit.SECONDS);
     server.awaitTerminal("dep-2");

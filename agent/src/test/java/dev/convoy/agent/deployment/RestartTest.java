@@ -2,6 +2,7 @@ package dev.convoy.agent.deployment;
 
 import static dev.convoy.protocol.v1.DeploymentState.DOWNLOADED;
 import static dev.convoy.protocol.v1.DeploymentState.DOWNLOADING;
+import static dev.convoy.protocol.v1.DeploymentState.FAILED_VERIFICATION;
 import static dev.convoy.protocol.v1.DeploymentState.INSTALLING;
 import static dev.convoy.protocol.v1.DeploymentState.OFFERED;
 import static dev.convoy.protocol.v1.DeploymentState.NOTIFIED;
@@ -17,6 +18,7 @@ import dev.convoy.agent.testing.GrpcCleanup;
 import dev.convoy.agent.testing.InProcessAgentServer;
 import dev.convoy.agent.testing.TestAgentService;
 import dev.convoy.agent.testing.TestPayload;
+import dev.convoy.agent.testing.TestRelease;
 import dev.convoy.protocol.v1.DeploymentAction;
 import dev.convoy.protocol.v1.DeploymentSpec;
 import dev.convoy.protocol.v1.StatusReport;
@@ -47,7 +49,8 @@ class RestartTest {
 
   private final TestAgentService server = new TestAgentService();
   private final FakeInstaller installer = new FakeInstaller();
-  private final TestPayload payload = TestPayload.random(10 * CHUNK, CHUNK, 5);
+  private final TestRelease release = TestRelease.random("hello", "1.0.0", FakeInstaller.TYPE, 10 * CHUNK, CHUNK, 5);
+  private final TestPayload payload = release.payload();
   private ManagedChannel channel;
   private GrpcServerApi api;
 
@@ -57,7 +60,7 @@ class RestartTest {
     api = new GrpcServerApi(channel, "ep-test", Duration.ofSeconds(5));
     server.serve(ID, payload);
     server.desire(1, DeploymentSpec.newBuilder().setDeploymentId(ID).setAttempt(1).setAction(DeploymentAction.INSTALL)
-        .setRelease(payload.proto("hello", "1.0.0", FakeInstaller.TYPE)).build());
+        .setRelease(release.proto()).build());
   }
 
   @Test
@@ -84,11 +87,12 @@ class RestartTest {
         .containsExactly(OFFERED, NOTIFIED, DOWNLOADING, DOWNLOADED, INSTALLING, VERIFYING, SUCCEEDED);
     assertThat(reports).extracting(StatusReport::getSequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
     assertThat(server.downloadOffsets).containsExactly(0L, 3L * CHUNK);
-    assertThat(server.servedBytes.get()).isEqualTo(7L * CHUNK);
+    assertThat(server.servedBytes.get()).isEqualTo(payload.length() - 3L * CHUNK);
     StatusReport downloaded = reports.get(3);
     assertThat(downloaded.getResumedFromOffset()).isEqualTo(3L * CHUNK);
-    assertThat(downloaded.getBytesDownloaded()).isEqualTo(7L * CHUNK);
-    assertThat(Files.readAllBytes(FakeInstaller.installed(agent.dir.managed(), "hello", "1.0.0"))).isEqualTo(payload.bytes());
+    assertThat(downloaded.getBytesDownloaded()).isEqualTo(payload.length() - 3L * CHUNK);
+    assertThat(Files.readAllBytes(FakeInstaller.installed(agent.dir.managed(), "hello", "1.0.0")))
+        .isEqualTo(release.content());
   }
 
   @Test
@@ -97,8 +101,7 @@ class RestartTest {
     grpc.register(agent);
     // As if the previous process was killed right after journaling INSTALLING (its report never sent).
     Path payloadFile = agent.downloader.download(ID, payload.spec()).payload();
-    dev.convoy.agent.deployment.DeploymentSpec spec = new dev.convoy.agent.deployment.DeploymentSpec(ID, "c-1",
-        payload.release("hello", "1.0.0", FakeInstaller.TYPE), dev.convoy.agent.deployment.DeploymentAction.INSTALL, 1);
+    dev.convoy.agent.deployment.DeploymentSpec spec = release.install(ID, "c-1");
     JournalEntry entry = JournalEntry.offered(spec, AgentHarness.CLOCK.instant())
         .advance(DeploymentState.NOTIFIED, "", 0, AgentHarness.CLOCK.instant())
         .advance(DeploymentState.DOWNLOADING, "", 0, AgentHarness.CLOCK.instant())
@@ -115,6 +118,34 @@ class RestartTest {
     assertThat(reports).extracting(StatusReport::getSequence).containsExactly(5L, 6L, 7L);
     assertThat(installer.calls).contains("stage", "install", "verify", "commit");
     assertThat(payloadFile).doesNotExist();
+  }
+
+  @Test
+  void start_unsignedInstallJournaledByAnOlderAgent_failedVerificationNothingRunDownloadPurged() throws Exception {
+    AgentHarness agent = new AgentHarness(root, channel, installer, Duration.ofMillis(5));
+    grpc.register(agent);
+    // An agent from before the signed format downloaded an unsigned payload and was stopped waiting for its window.
+    TestPayload unsignedPayload = TestPayload.random(3 * CHUNK, CHUNK, 6);
+    server.serve(ID, unsignedPayload);
+    Path payloadFile = agent.downloader.download(ID, unsignedPayload.spec()).payload();
+    dev.convoy.agent.deployment.DeploymentSpec spec = new dev.convoy.agent.deployment.DeploymentSpec(ID, "c-1",
+        new dev.convoy.agent.deployment.Release("hello", "1.0.0", FakeInstaller.TYPE, unsignedPayload.sha256(),
+            unsignedPayload.length(), CHUNK, unsignedPayload.chunkSha256(), "tar.gz", "", "", Map.of(), "", false),
+        dev.convoy.agent.deployment.DeploymentAction.INSTALL, 1, false, List.of());
+    agent.journal.write(JournalEntry.offered(spec, AgentHarness.CLOCK.instant())
+        .advance(DeploymentState.NOTIFIED, "", 0, AgentHarness.CLOCK.instant())
+        .advance(DeploymentState.DOWNLOADING, "", 0, AgentHarness.CLOCK.instant())
+        .advance(DeploymentState.DOWNLOADED, "", 0, AgentHarness.CLOCK.instant()).reported(4));
+    agent.restart();
+
+    agent.reconciler.start().get(10, TimeUnit.SECONDS);
+    List<StatusReport> reports = server.awaitTerminal(ID);
+
+    assertThat(reports).extracting(StatusReport::getState).containsExactly(FAILED_VERIFICATION);
+    assertThat(reports.get(0).getDetail()).startsWith("release format: '' (expected: 'convoy-release'; ");
+    assertThat(installer.calls).isEmpty();
+    assertThat(payloadFile).doesNotExist();
+    assertThat(agent.dir.managed().resolve("hello")).doesNotExist();
   }
 
   @Test

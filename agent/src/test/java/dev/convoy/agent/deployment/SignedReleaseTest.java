@@ -223,7 +223,7 @@ class SignedReleaseTest {
   }
 
   @Test
-  void release_unknownFormat_failsBeforeDownloading() throws Exception {
+  void release_unknownFormat_failedVerificationBeforeDownloading() throws Exception {
     BuiltRelease built = archive("1.0.0", false, KEY);
     TestPayload payload = TestPayload.of(SignedReleases.bytes(built), 4096);
     server.serve("d-f", payload);
@@ -234,10 +234,12 @@ class SignedReleaseTest {
     agent.reconciler.offer(api.sync(0)).get(30, TimeUnit.SECONDS);
 
     List<StatusReport> reports = server.awaitTerminal("d-f");
-    assertThat(reports).extracting(StatusReport::getState).containsExactly(OFFERED, FAILED);
+    assertThat(reports).extracting(StatusReport::getState).containsExactly(OFFERED, FAILED_VERIFICATION);
     assertThat(reports.get(1).getDetail()).isEqualTo("release format: 'convoy-release-v9' (expected:"
-        + " 'convoy-release' or '' for an unsigned archive)");
+        + " 'convoy-release'; this agent installs only releases signed by a trusted publisher key, unsigned releases"
+        + " were retired)");
     assertThat(server.servedBytes.get()).isZero();
+    assertThat(agent.dir.managed().resolve("hello")).doesNotExist();
   }
 
   @Test

@@ -61,6 +61,7 @@ class UnverifiedInputTest {
   }
 
   private static DeploymentSpec spec(Release release) {
-    return new DeploymentSpec("dep-0123456789abcdef", "cmp-1", release, DeploymentAction.INSTALL, 1);
+    return new DeploymentSpec("dep-0123456789abcdef", "cmp-1", release, DeploymentAction.INSTALL, 1, false,
+        List.of());
   }
 }

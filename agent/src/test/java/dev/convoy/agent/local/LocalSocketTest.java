@@ -29,7 +29,7 @@ import dev.convoy.agent.testing.FakeInstaller;
 import dev.convoy.agent.testing.ManualClock;
 import dev.convoy.agent.testing.ManualScheduler;
 import dev.convoy.agent.testing.TestLifecycle;
-import dev.convoy.agent.testing.TestPayload;
+import dev.convoy.agent.testing.TestRelease;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -57,7 +57,8 @@ class LocalSocketTest {
   private final ManualClock clock = new ManualClock(T0);
   private final FakeCampaignServer server = new FakeCampaignServer(clock);
   private final FakeInstaller installer = new FakeInstaller();
-  private final TestPayload payload = TestPayload.random(2000, 1024, 3);
+  private final TestRelease editor = TestRelease.random("editor", "2.0.0", FakeInstaller.TYPE, 2000, 1024, 3);
+  private final TestRelease office = TestRelease.random("office", "7.6.4", FakeInstaller.TYPE, 2000, 1024, 4);
   private final List<String> desktop = new CopyOnWriteArrayList<>();
   private ReportOutbox outbox;
   private Reconciler reconciler;
@@ -80,16 +81,14 @@ class LocalSocketTest {
         Duration.ofSeconds(10)));
     outbox.start();
     socket = LocalSocketServer.start(dir.socket(), new LocalRequestHandler(reconciler.selfService(), book));
-    server.serve("d-pull", payload);
-    server.serve("d-push", payload);
+    server.serve("d-pull", editor.payload());
+    server.serve("d-push", office.payload());
     Notice notice = new Notice("Editor available", "Install it from the catalogue.", Duration.ZERO, null);
     server.desire(
-        new DeploymentSpec("d-pull", "cmp-pull", payload.release("editor", "2.0.0", FakeInstaller.TYPE),
-            DeploymentAction.INSTALL, 1, false, List.of(), new CampaignTerms("Editor", Delivery.PULL,
+        editor.spec("d-pull", "cmp-pull", DeploymentAction.INSTALL, 1, new CampaignTerms("Editor", Delivery.PULL,
             Execution.AUTOMATIC, notice, new InstallGate(false, null, true, List.of(), false, null, true, false, false),
             Deferral.NONE)),
-        new DeploymentSpec("d-push", "cmp-push", payload.release("office", "7.6.4", FakeInstaller.TYPE),
-            DeploymentAction.INSTALL, 1, false, List.of(), new CampaignTerms("Office", Delivery.PUSH,
+        office.spec("d-push", "cmp-push", DeploymentAction.INSTALL, 1, new CampaignTerms("Office", Delivery.PUSH,
             Execution.AUTOMATIC, new Notice("Office", "Weekend update", Duration.ofHours(72), null), InstallGate.OPEN,
             new Deferral(1, Duration.ofDays(2), 0, Duration.ZERO, null, T0.plus(Duration.ofDays(3))))));
     reconciler.offer(server.sync(0)).get(10, TimeUnit.SECONDS);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.convoy.agent.deployment.DeploymentAction;
 import dev.convoy.agent.deployment.DeploymentSpec;
-import dev.convoy.agent.testing.TestPayload;
+import dev.convoy.agent.testing.TestRelease;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -19,8 +19,8 @@ class NoticesTest {
   @TempDir
   Path root;
 
-  private final DeploymentSpec spec = new DeploymentSpec("d-1", "cmp-1",
-      TestPayload.random(10, 10, 1).release("hello", "1.0.0", "fake"), DeploymentAction.INSTALL, 1);
+  private final DeploymentSpec spec = new DeploymentSpec("d-1", "cmp-1", TestRelease.described("hello", "1.0.0",
+      "fake"), DeploymentAction.INSTALL, 1, false, TestRelease.keys());
 
   @Test
   void show_desktopFails_isLoggedAndTheNoticeStillKept() {

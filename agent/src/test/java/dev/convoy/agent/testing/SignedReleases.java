@@ -63,8 +63,10 @@ public final class SignedReleases {
 
   /** The wire release for {@code bytes} (possibly tampered) of {@code built}, as the server would send it. */
   public static dev.convoy.protocol.v1.Release proto(BuiltRelease built, TestPayload payload) {
-    return payload.proto(built.manifest().name(), built.manifest().version().toString(),
-        built.manifest().installer().type()).toBuilder().setArchiveFormat("").setFormat("convoy-release")
+    return dev.convoy.protocol.v1.Release.newBuilder().setName(built.manifest().name())
+        .setVersion(built.manifest().version().toString()).setInstaller(built.manifest().installer().type())
+        .setSha256(payload.sha256()).setLength(payload.length()).setChunkSize(payload.chunkSize())
+        .addAllChunkSha256(payload.chunkSha256()).setFormat("convoy-release")
         .putAllInstallerParameters(built.manifest().installer().parameters())
         .setDowngrade(built.manifest().downgrade())
         .addAllDependencies(ranges(built.manifest().dependencies()))

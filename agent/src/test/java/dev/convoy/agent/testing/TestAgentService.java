@@ -73,8 +73,9 @@ public final class TestAgentService extends AgentServiceGrpc.AgentServiceImplBas
     onReport = hook;
   }
 
+  /** A desired state listing {@link TestRelease#KEY} as the trusted publisher key. */
   public synchronized void desire(long revision, DeploymentSpec... specs) {
-    desired = DesiredState.newBuilder().setRevision(revision).addAllDeployments(Arrays.asList(specs)).build();
+    desire(revision, List.of(TestRelease.keyProto()), specs);
   }
 
   /** A desired state that also lists the publisher keys the agent must verify signed releases against. */

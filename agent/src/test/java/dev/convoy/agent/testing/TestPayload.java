@@ -1,6 +1,5 @@
 package dev.convoy.agent.testing;
 
-import dev.convoy.agent.deployment.Release;
 import dev.convoy.agent.download.PayloadSpec;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -9,7 +8,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 
-/** A payload with its manifest (whole and per-chunk SHA-256), as a publisher would declare it. */
+/**
+ * Bytes to download with what the server declares of them (whole and per-chunk SHA-256); for a release, the signed
+ * release file ({@link TestRelease}).
+ */
 public record TestPayload(byte[] bytes, int chunkSize, String sha256, List<String> chunkSha256) {
   /** {@code length} deterministic pseudo-random bytes in chunks of {@code chunkSize}. */
   public static TestPayload random(int length, int chunkSize, long seed) {
@@ -32,16 +34,6 @@ public record TestPayload(byte[] bytes, int chunkSize, String sha256, List<Strin
 
   public PayloadSpec spec() {
     return new PayloadSpec(sha256, bytes.length, chunkSize, chunkSha256);
-  }
-
-  public Release release(String name, String version, String installer) {
-    return new Release(name, version, installer, sha256, bytes.length, chunkSize, chunkSha256, "tar.gz");
-  }
-
-  public dev.convoy.protocol.v1.Release proto(String name, String version, String installer) {
-    return dev.convoy.protocol.v1.Release.newBuilder()
-        .setName(name).setVersion(version).setInstaller(installer).setSha256(sha256).setLength(bytes.length)
-        .setChunkSize(chunkSize).addAllChunkSha256(chunkSha256).setArchiveFormat("tar.gz").build();
   }
 
   public static String sha256(byte[] bytes) {

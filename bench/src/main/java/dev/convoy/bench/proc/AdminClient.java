@@ -2,6 +2,7 @@ package dev.convoy.bench.proc;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Duration;
+import dev.convoy.protocol.v1.AddPublisherKeyRequest;
 import dev.convoy.protocol.v1.AdminServiceGrpc;
 import dev.convoy.protocol.v1.Campaign;
 import dev.convoy.protocol.v1.CampaignStatus;
@@ -15,6 +16,10 @@ import dev.convoy.protocol.v1.RefreshInventoryRequest;
 import dev.convoy.protocol.v1.Release;
 import dev.convoy.protocol.v1.StartCampaignRequest;
 import dev.convoy.protocol.v1.Targets;
+import dev.convoy.release.InstallerSpec;
+import dev.convoy.release.PublisherKeyPair;
+import dev.convoy.release.PublisherKeys;
+import dev.convoy.release.ReleaseBuilder;
 import dev.convoy.transport.Channels;
 import dev.convoy.transport.Identity;
 import dev.convoy.transport.ServerAddress;
@@ -43,6 +48,7 @@ public final class AdminClient implements AutoCloseable {
   private final ManagedChannel channel;
   private final AdminServiceGrpc.AdminServiceBlockingStub blocking;
   private final AdminServiceGrpc.AdminServiceStub async;
+  private PublisherKeyPair publisher;
 
   public AdminClient(ServerAddress server, Path adminIdentity) {
     channel = Channels.open(server, TlsContexts.client(Identity.load(adminIdentity)));
@@ -56,10 +62,36 @@ public final class AdminClient implements AutoCloseable {
         .setTtlSeconds(86_400).build()).getToken();
   }
 
-  /** Publishes {@code payload} as an unsigned archive release (the skeleton's path): streamed in 1 MiB parts. */
+  /**
+   * Signs {@code payload} into a release file (the release module's builder, installer archive) with this client's
+   * publisher key, which the server is told to trust at the first call, and publishes it as {@code convoy release
+   * publish} does: streamed in 1 MiB parts. The release file is deleted again.
+   */
   public Release publish(String name, String version, Path payload) throws IOException, InterruptedException {
-    PublishHeader header = PublishHeader.newBuilder().setName(name).setVersion(version).setInstaller("archive")
-        .setArchiveFormat("tar.gz").setSha256(sha256(payload)).setLength(Files.size(payload)).build();
+    Path file = payload.resolveSibling(payload.getFileName() + ".cvr");
+    try {
+      ReleaseBuilder.fromFile(payload).name(name).version(version).installer(InstallerSpec.of("archive"))
+          .build(file, publisher());
+      return upload(name + "@" + version, file);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  /** The publisher key releases are signed with: made, and trusted by the server, at the first use. */
+  private synchronized PublisherKeyPair publisher() {
+    if (publisher == null) {
+      PublisherKeyPair key = PublisherKeys.generate();
+      blocking.addPublisherKey(AddPublisherKeyRequest.newBuilder().setName("bench publisher")
+          .setPublicKeyPem(PublisherKeys.publicKeyPem(key.publicKey())).build());
+      publisher = key;
+    }
+    return publisher;
+  }
+
+  private Release upload(String ref, Path payload) throws IOException, InterruptedException {
+    PublishHeader header = PublishHeader.newBuilder().setFormat("convoy-release").setSha256(sha256(payload))
+        .setLength(Files.size(payload)).build();
     CompletableFuture<Release> answer = new CompletableFuture<>();
     CompletableFuture<ClientCallStreamObserver<PublishReleaseRequest>> ready = new CompletableFuture<>();
     Object readiness = new Object();
@@ -111,7 +143,7 @@ public final class AdminClient implements AutoCloseable {
     try {
       return answer.get(10, TimeUnit.MINUTES);
     } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-      throw new IOException("publish " + name + "@" + version + " failed: " + e.getMessage(), e);
+      throw new IOException("publish " + ref + " failed: " + e.getMessage(), e);
     }
   }
 

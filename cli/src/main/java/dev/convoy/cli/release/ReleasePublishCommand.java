@@ -58,7 +58,7 @@ public final class ReleasePublishCommand extends CliCommand {
 
   /** Uploads the signed release {@code file} as is. */
   public static Release publishFile(CliContext context, Path file) throws IOException, InterruptedException {
-    return new ReleaseUploader(context.adminAsync()).uploadSigned(Payload.releaseFile(file));
+    return new ReleaseUploader(context.adminAsync()).upload(Payload.releaseFile(file));
   }
 
   /** Builds {@code source} into a temporary release file, publishes it, deletes it; shared with the quick start. */

@@ -19,7 +19,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Streams a {@link Payload} to {@code AdminService.PublishRelease}: the header, then the bytes in chunks of
+ * Streams a signed release file ({@link Payload}) to {@code AdminService.PublishRelease}: the header, then the
+ * bytes in chunks of
  * {@link #CHUNK_BYTES}. It writes only while the call is ready (gRPC flow control), so a slow server or link
  * holds at most a few chunks in memory, whatever the payload size.
  *
@@ -39,17 +40,6 @@ public final class ReleaseUploader {
   public static final String SIGNED_FORMAT = "convoy-release";
 
   /**
-   * Uploads {@code payload} as {@code name@version} with the archive installer, unsigned (the skeleton's format).
-   *
-   * @return the release as the server recorded it
-   * @throws io.grpc.StatusRuntimeException if the server refuses the release
-   * @throws CommandFailedException if the file changed while it was being read
-   */
-  public Release upload(String name, String version, Payload payload) throws IOException, InterruptedException {
-    return upload(header(name, version, payload), payload);
-  }
-
-  /**
    * Uploads a signed release file ({@code format = "convoy-release"}). Name, version and installer are left empty:
    * the server takes them from the signed manifest.
    *
@@ -58,7 +48,7 @@ public final class ReleaseUploader {
    * @throws io.grpc.StatusRuntimeException if the server refuses the release (untrusted key, tampered file)
    * @throws CommandFailedException if the file changed while it was being read
    */
-  public Release uploadSigned(Payload release) throws IOException, InterruptedException {
+  public Release upload(Payload release) throws IOException, InterruptedException {
     return upload(PublishReleaseRequest.newBuilder().setHeader(PublishHeader.newBuilder()
         .setFormat(SIGNED_FORMAT).setSha256(release.sha256()).setLength(release.length())).build(), release);
   }
@@ -80,13 +70,6 @@ public final class ReleaseUploader {
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     }
-  }
-
-  static PublishReleaseRequest header(String name, String version, Payload payload) {
-    return PublishReleaseRequest.newBuilder().setHeader(PublishHeader.newBuilder()
-        .setName(name).setVersion(version).setInstaller("archive")
-        .setArchiveFormat(payload.format().wireName())
-        .setSha256(payload.sha256()).setLength(payload.length())).build();
   }
 
   private void streamBytes(ClientCallStreamObserver<PublishReleaseRequest> requests, Semaphore ready,

@@ -60,7 +60,7 @@ public final class ReleaseView {
   public static String published(Release release) {
     Table table = Table.withoutHeader(2)
         .row("installer", release.getInstaller() + parameters(release))
-        .row("format", release.getFormat().isEmpty() ? "unsigned " + release.getArchiveFormat() : release.getFormat())
+        .row("format", format(release))
         .row("key id", release.getSignerKeyId().isEmpty() ? "-" : release.getSignerKeyId())
         .row("sha256", release.getSha256())
         .row("size", release.getLength() + " bytes");
@@ -84,7 +84,7 @@ public final class ReleaseView {
     Table table = new Table("RELEASE", "INSTALLER", "FORMAT", "DEPENDS", "CONFLICTS", "SUPERSEDES", "OS");
     for (Release r : releases) {
       table.row(r.getName() + "@" + r.getVersion(), r.getInstaller(),
-          r.getFormat().isEmpty() ? "unsigned" : r.getFormat(),
+          format(r),
           dash(String.join(", ", ranges(r.getDependenciesList()))),
           dash(String.join(", ", ranges(r.getConflictsList()))),
           dash(String.join(", ", ranges(r.getSupersedesList()))), dash(os(r.getOsRequirementsMap())));
@@ -102,6 +102,11 @@ public final class ReleaseView {
           String.join("; ", ranges(r.getSupersedesList())), os(r.getOsRequirementsMap()).replace(", ", "; "));
     }
     return csv.render();
+  }
+
+  /** The format, or {@code unsigned (retired)} for an unsigned release an older server stored (never installed). */
+  static String format(Release release) {
+    return release.getFormat().isEmpty() ? "unsigned (retired)" : release.getFormat();
   }
 
   private static String dash(String text) {

@@ -16,6 +16,7 @@ import dev.convoy.release.ReleaseDocuments;
 import dev.convoy.release.ReleaseReader;
 import dev.convoy.release.TrustedKeys;
 import dev.convoy.release.VerifiedRelease;
+import io.grpc.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -294,10 +295,63 @@ class ReleaseCommandsTest {
   }
 
   @Test
-  void packagePublish_stillUnsigned() throws IOException {
-    Result result = admin.run("package", "publish", "tree", "--name", "hello", "--version", "1.0.0");
+  void publish_largeRelease_allBytesInOneMebibyteChunks() throws IOException {
+    trust();
+    byte[] noise = new byte[3 * ReleaseUploader.CHUNK_BYTES];
+    new java.util.Random(42).nextBytes(noise);
+    Files.write(tree.resolve("data.bin"), noise);
+    assertThat(run(buildArgs("tree", "big.cvr")).exitCode()).isZero();
+    byte[] bytes = Files.readAllBytes(dir.resolve("big.cvr"));
+
+    Result result = admin.run("release", "publish", "big.cvr");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(admin.service().uploads.get(0).header().getFormat()).isEmpty();
+    FakeAdminService.Upload upload = admin.service().uploads.get(0);
+    assertThat(upload.bytes()).isEqualTo(bytes);
+    assertThat(upload.dataMessages()).isEqualTo((bytes.length + ReleaseUploader.CHUNK_BYTES - 1)
+        / ReleaseUploader.CHUNK_BYTES).isGreaterThan(3);
+  }
+
+  @Test
+  void publish_serverRefuses_errorWithStatusAndExit1() throws IOException {
+    trust();
+    assertThat(run(buildArgs("tree", "r.cvr")).exitCode()).isZero();
+    admin.service().publishFailure = Status.ALREADY_EXISTS.withDescription("hello@1.2.0 exists with other content");
+
+    Result result = admin.run("release", "publish", "r.cvr");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(result.err()).isEqualTo("error: ALREADY_EXISTS: hello@1.2.0 exists with other content\n");
+    assertThat(admin.service().uploads).isEmpty();
+  }
+
+  @Test
+  void publish_missingFile_usageErrorNothingSent() {
+    Result result = admin.run("release", "publish", "nope.cvr");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("does not exist");
+    assertThat(admin.service().uploads).isEmpty();
+  }
+
+  @Test
+  void packagePublish_retired_usageErrorNamingTheReplacementAndNothingSent() {
+    Result result = admin.run("package", "publish", "tree", "--name", "hello", "--version", "1.0.0");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).startsWith("error: " + PackageCommand.RETIRED + "\n");
+    assertThat(admin.connections).isEmpty();
+    assertThat(admin.service().uploads).isEmpty();
+  }
+
+  @Test
+  void list_unsignedReleaseOfAnOlderServer_shownAsRetired() {
+    admin.service().releases.put("legacy@0.9.0", dev.convoy.protocol.v1.Release.newBuilder().setName("legacy")
+        .setVersion("0.9.0").setInstaller("archive").setArchiveFormat("tar.gz").build());
+
+    Result result = admin.run("release", "list");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).containsPattern("legacy@0\\.9\\.0 +archive +unsigned \\(retired\\)");
   }
 }

@@ -184,13 +184,10 @@ public final class FakeAdminService extends AdminServiceGrpc.AdminServiceImplBas
         response.onError(e);
         return;
       }
-    } else if (header.getFormat().isEmpty()) {
-      release = Release.newBuilder().setName(header.getName()).setVersion(header.getVersion())
-          .setInstaller(header.getInstaller()).setArchiveFormat(header.getArchiveFormat())
-          .setSha256(sha256).setLength(bytes.length).setChunkSize(1024 * 1024).build();
     } else {
-      response.onError(Status.INVALID_ARGUMENT.withDescription("format: " + header.getFormat()
-          + " (expected: convoy-release or empty)").asRuntimeException());
+      response.onError(Status.INVALID_ARGUMENT.withDescription("format: '" + header.getFormat()
+          + "' (expected: convoy-release; unsigned uploads were retired, use 'convoy release publish')")
+          .asRuntimeException());
       return;
     }
     uploads.add(new Upload(header, bytes, messages));

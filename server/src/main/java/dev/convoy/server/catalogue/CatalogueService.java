@@ -30,11 +30,6 @@ public final class CatalogueService {
   private final Supplier<TrustedKeys> trustedKeys;
   private final StripedLocks locks = new StripedLocks(64);
 
-  /** A catalogue that trusts no publisher key: every signed release is refused (tests of the unsigned path). */
-  public CatalogueService(ReleaseStore releases, ContentStore content, Storage storage, Clock clock, int chunkSize) {
-    this(releases, content, storage, clock, chunkSize, TrustedKeys::none);
-  }
-
   /** @param trustedKeys the publisher keys signed releases are verified against, read at each upload */
   public CatalogueService(ReleaseStore releases, ContentStore content, Storage storage, Clock clock, int chunkSize,
       Supplier<TrustedKeys> trustedKeys) {
@@ -63,13 +58,11 @@ public final class CatalogueService {
   }
 
   /**
-   * Records a payload whose length and hash were verified. A signed release file is verified first (signature,
+   * Records a signed release file whose length and hash were verified. It is verified first (signature,
    * documents, every payload entry) and described by its manifest; nothing is stored unless that passes.
    */
   Release record(ReleaseHeader header, StoredContent stored, ContentStore.Upload upload, String publisher) {
-    Release candidate = header.signed() ? describeSigned(header, stored, upload, publisher)
-        : new Release(header.name(), header.version(), header.installer(), header.archiveFormat(), stored.sha256(),
-            stored.length(), stored.chunkSize(), stored.chunkSha256(), clock.instant(), publisher);
+    Release candidate = describeSigned(header, stored, upload, publisher);
     Lock lock = locks.forKey(candidate.ref());
     lock.lock();
     try {
@@ -116,6 +109,16 @@ public final class CatalogueService {
   public Release require(String name, String version) {
     return releases.find(name, version)
         .orElseThrow(() -> ConvoyException.notFound("release: " + name + "@" + version + " not found"));
+  }
+
+  /**
+   * A release a campaign may install.
+   *
+   * @throws ConvoyException NOT_FOUND naming name@version; FAILED_PRECONDITION naming it if it is an unsigned
+   *     release a server before the signed format stored ({@link Release#requireSigned()})
+   */
+  public Release requireInstallable(String name, String version) {
+    return require(name, version).requireSigned();
   }
 
   /** Releases of {@code name} (every package if empty), by name, then by semver precedence. */

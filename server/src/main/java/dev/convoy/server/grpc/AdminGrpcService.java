@@ -200,8 +200,12 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
     GrpcCalls.unary(observer, () -> {
       scope.requireTargets(request.getTargets().getAll(), request.getTargets().getGroupsList(),
           request.getTargets().getEndpointIdsList());
-      return campaign(campaigns.campaigns().create(
-          CampaignProtoMapper.newCampaign(request, Principal.current().subject())));
+      var campaign = CampaignProtoMapper.newCampaign(request, Principal.current().subject());
+      if (campaign.action() == dev.convoy.server.campaign.DeploymentAction.INSTALL) {
+        // An unsigned release an older server stored is never offered for installing (an uninstall may remove it).
+        catalogue.requireInstallable(campaign.releaseName(), campaign.releaseVersion());
+      }
+      return campaign(campaigns.campaigns().create(campaign));
     });
   }
 

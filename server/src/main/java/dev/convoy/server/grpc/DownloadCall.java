@@ -52,7 +52,7 @@ final class DownloadCall {
       Require.matches("deployment_id", request.getDeploymentId(), StatusReport.DEPLOYMENT_ID,
           "dep- followed by 16 lowercase hex digits");
       Deployment deployment = deployments.requireOwned(caller, request.getDeploymentId());
-      Release release = deployments.releaseOf(deployment);
+      Release release = deployments.releaseOf(deployment).requireSigned(); // no unsigned payload reaches an agent
       long offset = request.getOffset();
       if (offset < 0 || offset >= release.length() || offset % release.chunkSize() != 0) {
         throw ConvoyException.invalidArgument("offset: " + offset + " (expected: a multiple of chunk_size "

@@ -1,9 +1,7 @@
 package dev.convoy.server.campaign;
 
 import dev.convoy.server.catalogue.CatalogueService;
-import dev.convoy.server.catalogue.Publication;
 import dev.convoy.server.catalogue.Release;
-import dev.convoy.server.catalogue.ReleaseHeader;
 import dev.convoy.server.endpoint.Endpoint;
 import dev.convoy.server.storage.ChangeSet;
 import dev.convoy.server.storage.file.FileContentStore;
@@ -14,11 +12,9 @@ import dev.convoy.server.storage.rocksdb.RocksReleaseStore;
 import dev.convoy.server.storage.rocksdb.RocksStorage;
 import dev.convoy.server.storage.rocksdb.RocksTimerStore;
 import dev.convoy.server.testing.MutableClock;
+import dev.convoy.server.testing.ReleaseFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -87,27 +83,16 @@ final class CampaignFixture implements AutoCloseable {
     return id;
   }
 
+  /** Publishes a signed archive release hello@{@code version}. */
   Release release(String version) throws Exception {
-    byte[] payload = ("payload of " + version).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
-    try (Publication publication = catalogue.beginPublish(
-        new ReleaseHeader("hello", version, "archive", "tar.gz", sha, payload.length), "admin")) {
-      publication.write(ByteBuffer.wrap(payload));
-      return publication.complete();
-    }
+    return signedRelease("hello", version, b -> { });
   }
 
   /** Publishes a signed archive release built by the release module, {@code extra} adding to its manifest. */
   Release signedRelease(String name, String version, java.util.function.Consumer<dev.convoy.release.ReleaseBuilder>
       extra) throws Exception {
-    byte[] file = dev.convoy.server.testing.ReleaseFiles.build(java.nio.file.Files.createDirectories(
-        dir.resolve("releases")), publisher, name, version, extra);
-    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
-    try (Publication publication = catalogue.beginPublish(new ReleaseHeader("", "", "", "", sha, file.length,
-        dev.convoy.server.catalogue.SignedManifest.FORMAT), "admin")) {
-      publication.write(ByteBuffer.wrap(file));
-      return publication.complete();
-    }
+    return ReleaseFiles.publish(catalogue, ReleaseFiles.build(java.nio.file.Files.createDirectories(
+        dir.resolve("releases")), publisher, name, version, extra));
   }
 
   /** Records one inventory fact of the endpoint, as an inventory report would. */

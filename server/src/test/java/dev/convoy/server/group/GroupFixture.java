@@ -14,8 +14,6 @@ import dev.convoy.server.campaign.NewCampaign;
 import dev.convoy.server.campaign.Rollout;
 import dev.convoy.server.campaign.Targets;
 import dev.convoy.server.catalogue.CatalogueService;
-import dev.convoy.server.catalogue.Publication;
-import dev.convoy.server.catalogue.ReleaseHeader;
 import dev.convoy.server.endpoint.Endpoint;
 import dev.convoy.server.endpoint.EndpointService;
 import dev.convoy.server.endpoint.Presence;
@@ -36,12 +34,10 @@ import dev.convoy.server.storage.rocksdb.RocksReleaseStore;
 import dev.convoy.server.storage.rocksdb.RocksStorage;
 import dev.convoy.server.storage.rocksdb.RocksTokenStore;
 import dev.convoy.server.testing.MutableClock;
+import dev.convoy.server.testing.ReleaseFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,6 +64,8 @@ final class GroupFixture implements AutoCloseable {
   InventoryService inventory;
   GroupService groups;
   CampaignService campaigns;
+  CatalogueService catalogue;
+  final dev.convoy.release.PublisherKeyPair publisher = dev.convoy.release.PublisherKeys.generate();
   DeploymentService deploymentService;
   EnrollmentService enrollment;
 
@@ -89,8 +87,8 @@ final class GroupFixture implements AutoCloseable {
     enrollment = new EnrollmentService(tokens, endpointStore, (id, csr) -> {
       throw new UnsupportedOperationException();
     }, storage, clock, groups::isDynamic);
-    CatalogueService catalogue = new CatalogueService(new RocksReleaseStore(storage),
-        new FileContentStore(dir.resolve("content")), storage, clock, 1024);
+    catalogue = new CatalogueService(new RocksReleaseStore(storage), new FileContentStore(dir.resolve("content")),
+        storage, clock, 1024, () -> dev.convoy.release.TrustedKeys.of(List.of(publisher.publicKey())));
     CampaignEvents events = new CampaignEvents();
     CampaignEngine engine = new CampaignEngine(new CampaignContext(campaignStore, deployments,
         new RocksTimerStore(storage), catalogue, endpointStore, storage, clock, events,
@@ -138,15 +136,8 @@ final class GroupFixture implements AutoCloseable {
   }
 
   void publish(String name, String version) throws Exception {
-    byte[] payload = ("payload of " + name + " " + version).getBytes(StandardCharsets.UTF_8);
-    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
-    CatalogueService catalogue = new CatalogueService(new RocksReleaseStore(storage),
-        new FileContentStore(dir.resolve("content")), storage, clock, 1024);
-    try (Publication publication = catalogue.beginPublish(
-        new ReleaseHeader(name, version, "archive", "tar.gz", sha, payload.length), "admin")) {
-      publication.write(ByteBuffer.wrap(payload));
-      publication.complete();
-    }
+    ReleaseFiles.publish(catalogue, ReleaseFiles.build(java.nio.file.Files.createDirectories(dir.resolve("releases")),
+        publisher, name, version, b -> { }));
   }
 
   Campaign draft(String release, String version, Targets targets) {

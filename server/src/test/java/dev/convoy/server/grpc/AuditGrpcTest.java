@@ -17,6 +17,7 @@ import dev.convoy.protocol.v1.StartCampaignRequest;
 import dev.convoy.protocol.v1.Targets;
 import dev.convoy.protocol.v1.VerifyAuditRequest;
 import dev.convoy.protocol.v1.VerifyAuditResponse;
+import dev.convoy.server.testing.SignedPublisher;
 import dev.convoy.server.testing.TestServer;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Admin actions land in the audit log, listed and verified over the wire. */
 class AuditGrpcTest {
   @TempDir Path dir;
+  @TempDir Path work;
   private TestServer server;
   private AdminServiceGrpc.AdminServiceBlockingStub admin;
 
@@ -72,8 +74,7 @@ class AuditGrpcTest {
     String token = admin.createEnrollmentToken(CreateEnrollmentTokenRequest.newBuilder().setGroup("lab").setUses(2)
         .setTtlSeconds(600).build()).getToken();
     admin.createGroup(CreateGroupRequest.newBuilder().setName("debian").setQuery("os.family = \"debian\"").build());
-    byte[] payload = new byte[100];
-    PublishReleaseTest.publish(server, PublishReleaseTest.header("hello", "1.0.0", payload), payload);
+    SignedPublisher.trusted(server, work).publish("hello", "1.0.0");
     server.enroll("lab", "pc-1");
     Campaign campaign = admin.createCampaign(CreateCampaignRequest.newBuilder().setReleaseName("hello")
         .setReleaseVersion("1.0.0").setTargets(Targets.newBuilder().addGroups("lab")).build());
@@ -86,19 +87,20 @@ class AuditGrpcTest {
     List<AuditEntry> all = entries(ListAuditEntriesRequest.getDefaultInstance());
 
     assertThat(all).extracting(AuditEntry::getAction).containsExactly("person.register", "token.create",
-        "group.create", "release.publish", "token.create", "campaign.create", "campaign.start", "campaign.pause");
-    assertThat(all).extracting(AuditEntry::getSequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
-    AuditEntry pause = all.get(7);
+        "group.create", "publisher-key.add", "release.publish", "token.create", "campaign.create", "campaign.start",
+        "campaign.pause");
+    assertThat(all).extracting(AuditEntry::getSequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+    AuditEntry pause = all.get(8);
     assertThat(pause.getActor()).isEqualTo(server.admin.subject());
     assertThat(pause.getTarget()).isEqualTo(campaign.getCampaignId());
     assertThat(pause.getDetailsMap()).containsEntry("comment", "user reports").containsEntry("state", "PAUSED");
-    assertThat(all.get(3).getTarget()).isEqualTo("hello@1.0.0");
+    assertThat(all.get(4).getTarget()).isEqualTo("hello@1.0.0");
     assertThat(all.get(1).getDetailsMap()).containsEntry("group", "lab").containsEntry("uses", "2");
     assertThat(all.toString()).doesNotContain(token);
-    assertThat(pause.getPreviousHash()).isEqualTo(all.get(6).getHash());
+    assertThat(pause.getPreviousHash()).isEqualTo(all.get(7).getHash());
     VerifyAuditResponse verify = admin.verifyAudit(VerifyAuditRequest.getDefaultInstance());
     assertThat(verify.getOk()).isTrue();
-    assertThat(verify.getEntriesChecked()).isEqualTo(8);
+    assertThat(verify.getEntriesChecked()).isEqualTo(9);
     assertThat(verify.getHeadHash()).isEqualTo(pause.getHash());
   }
 

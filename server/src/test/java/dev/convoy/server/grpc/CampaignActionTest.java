@@ -16,9 +16,7 @@ import dev.convoy.protocol.v1.StartCampaignRequest;
 import dev.convoy.protocol.v1.StatusReport;
 import dev.convoy.protocol.v1.SyncRequest;
 import dev.convoy.protocol.v1.Targets;
-import dev.convoy.release.PublisherKeyPair;
-import dev.convoy.release.PublisherKeys;
-import dev.convoy.server.testing.ReleaseFiles;
+import dev.convoy.server.testing.SignedPublisher;
 import dev.convoy.server.testing.TestServer;
 import dev.convoy.transport.Identity;
 import io.grpc.Status;
@@ -36,16 +34,15 @@ class CampaignActionTest {
   private TestServer server;
   private Identity a;
   private Identity b;
-  private final PublisherKeyPair key = PublisherKeys.generate();
+  private SignedPublisher publisher;
 
   @BeforeEach
   void start() throws Exception {
     server = TestServer.start(dir, config -> config.withChunkSize(4096));
     a = server.enroll("lab", "pc-a");
     b = server.enroll("lab", "pc-b");
-    PublisherKeyGrpcTest.trust(server, "IT packaging", key);
-    byte[] unsigned = {1, 2, 3};
-    PublishReleaseTest.publish(server, PublishReleaseTest.header("hello", "1.0.0", unsigned), unsigned);
+    publisher = SignedPublisher.trusted(server, work);
+    publisher.publish("hello", "1.0.0");
   }
 
   @AfterEach
@@ -54,8 +51,7 @@ class CampaignActionTest {
   }
 
   private void publishSigned(String version, boolean downgrade) throws Exception {
-    byte[] file = ReleaseFiles.build(work, key, "office", version, downgrade);
-    PublishReleaseTest.publish(server, SignedPublishTest.signedHeader(file), file);
+    publisher.publish("office", version, 0, b -> b.downgrade(downgrade));
   }
 
   private static CreateCampaignRequest.Builder campaign(String name, String version) {
@@ -128,7 +124,7 @@ class CampaignActionTest {
     assertThat(spec.getAction()).isEqualTo(DeploymentAction.INSTALL);
     assertThat(spec.getRelease().getFormat()).isEqualTo("convoy-release");
     assertThat(spec.getRelease().getDowngrade()).isTrue();
-    assertThat(spec.getRelease().getSignerKeyId()).isEqualTo(key.publicKey().id().hex());
+    assertThat(spec.getRelease().getSignerKeyId()).isEqualTo(publisher.key().publicKey().id().hex());
     assertThat(spec.getRelease().getChunkSha256Count()).isPositive();
   }
 

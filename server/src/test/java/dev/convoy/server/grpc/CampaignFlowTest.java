@@ -28,13 +28,13 @@ import dev.convoy.protocol.v1.SyncRequest;
 import dev.convoy.protocol.v1.Targets;
 import dev.convoy.server.testing.Await;
 import dev.convoy.server.testing.Collector;
+import dev.convoy.server.testing.SignedPublisher;
 import dev.convoy.server.testing.TestServer;
 import dev.convoy.transport.Identity;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,19 +42,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CampaignFlowTest {
   @TempDir Path dir;
+  @TempDir Path work;
   private TestServer server;
   private Identity a;
   private Identity b;
-  private byte[] payload;
+  private dev.convoy.protocol.v1.Release release;
 
   @BeforeEach
   void start() throws Exception {
     server = TestServer.start(dir, config -> config.withChunkSize(4096));
     a = server.enroll("lab", "pc-a");
     b = server.enroll("lab", "pc-b");
-    payload = new byte[10_000];
-    new Random(7).nextBytes(payload);
-    PublishReleaseTest.publish(server, PublishReleaseTest.header("hello", "1.0.0", payload), payload);
+    release = SignedPublisher.trusted(server, work).publish("hello", "1.0.0", 10_000, b -> { });
   }
 
   @AfterEach
@@ -110,8 +109,10 @@ class CampaignFlowTest {
     assertThat(specA.getAction()).isEqualTo(DeploymentAction.INSTALL);
     assertThat(specA.getAttempt()).isEqualTo(1);
     assertThat(specA.getServerState()).isEqualTo(DeploymentState.PENDING);
-    assertThat(specA.getRelease().getSha256()).isEqualTo(PublishReleaseTest.sha256(payload));
-    assertThat(specA.getRelease().getChunkSha256Count()).isEqualTo(3);
+    assertThat(specA.getRelease().getSha256()).isEqualTo(release.getSha256());
+    assertThat(specA.getRelease().getFormat()).isEqualTo("convoy-release");
+    assertThat(specA.getRelease().getChunkSha256Count()).isEqualTo((int) (release.getLength() + 4095) / 4096)
+        .isGreaterThan(1);
 
     Collector<CampaignStatus> watch = new Collector<>();
     AdminServiceGrpc.newStub(server.channel(server.admin)).watchCampaign(GetCampaignStatusRequest.newBuilder()

@@ -22,12 +22,12 @@ import dev.convoy.protocol.v1.SyncRequest;
 import dev.convoy.protocol.v1.Targets;
 import dev.convoy.protocol.v1.Threshold;
 import dev.convoy.protocol.v1.WaveSpec;
+import dev.convoy.server.testing.SignedPublisher;
 import dev.convoy.server.testing.TestServer;
 import dev.convoy.transport.Identity;
 import io.grpc.Status;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CampaignRefusalsTest {
   @TempDir Path dir;
+  @TempDir Path work;
   private TestServer server;
   private Identity a;
   private CreateCampaignRequest valid;
@@ -48,9 +49,7 @@ class CampaignRefusalsTest {
   void start() throws Exception {
     server = TestServer.start(dir, config -> config.withChunkSize(4096));
     a = server.enroll("lab", "pc-a");
-    byte[] payload = new byte[5_000];
-    new Random(3).nextBytes(payload);
-    PublishReleaseTest.publish(server, PublishReleaseTest.header("hello", "1.0.0", payload), payload);
+    SignedPublisher.trusted(server, work).publish("hello", "1.0.0", 5_000, b -> { });
     valid = CreateCampaignRequest.newBuilder().setReleaseName("hello").setReleaseVersion("1.0.0")
         .setTargets(Targets.newBuilder().addGroups("lab")).build();
   }

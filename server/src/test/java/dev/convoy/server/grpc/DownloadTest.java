@@ -9,6 +9,7 @@ import dev.convoy.protocol.v1.DownloadRequest;
 import dev.convoy.protocol.v1.StartCampaignRequest;
 import dev.convoy.protocol.v1.SyncRequest;
 import dev.convoy.protocol.v1.Targets;
+import dev.convoy.server.testing.SignedPublisher;
 import dev.convoy.server.testing.TestServer;
 import dev.convoy.transport.Identity;
 import io.grpc.Status;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DownloadTest {
   static final int CHUNK = 4096;
   @TempDir Path dir;
+  @TempDir Path work;
   private TestServer server;
   private Identity a;
   private byte[] payload;
@@ -36,9 +37,9 @@ class DownloadTest {
   void start() throws Exception {
     server = TestServer.start(dir, config -> config.withChunkSize(CHUNK));
     a = server.enroll("lab", "pc-a");
-    payload = new byte[CHUNK * 40 + 123];
-    new Random(3).nextBytes(payload);
-    PublishReleaseTest.publish(server, PublishReleaseTest.header("hello", "1.0.0", payload), payload);
+    SignedPublisher publisher = SignedPublisher.trusted(server, work);
+    payload = publisher.build("hello", "1.0.0", CHUNK * 40, b -> { }); // a signed release file of 41+ chunks
+    publisher.publishFile(payload);
     var admin = server.adminStub();
     String campaign = admin.createCampaign(CreateCampaignRequest.newBuilder().setReleaseName("hello")
         .setReleaseVersion("1.0.0").setTargets(Targets.newBuilder().setAll(true)).build()).getCampaignId();
@@ -70,11 +71,12 @@ class DownloadTest {
   void download_fromZero_wholePayloadInChunkAlignedMessages() {
     List<DownloadChunk> chunks = download(0);
 
-    assertThat(chunks).hasSize(41);
+    int last = (payload.length - 1) / CHUNK;
+    assertThat(chunks).hasSize(last + 1).hasSizeGreaterThan(40);
     for (int i = 0; i < chunks.size(); i++) {
       assertThat(chunks.get(i).getOffset()).isEqualTo((long) i * CHUNK);
+      assertThat(chunks.get(i).getData().size()).isEqualTo(Math.min(CHUNK, payload.length - i * CHUNK));
     }
-    assertThat(chunks.get(40).getData().size()).isEqualTo(123);
     assertThat(join(chunks)).isEqualTo(payload);
   }
 
@@ -88,7 +90,8 @@ class DownloadTest {
 
   @Test
   void download_badOffsets_invalidArgument() {
-    for (long offset : new long[] {1, -CHUNK, CHUNK * 41L, payload.length, CHUNK + 1}) {
+    long beyond = ((payload.length - 1) / CHUNK + 1L) * CHUNK;
+    for (long offset : new long[] {1, -CHUNK, beyond, payload.length, CHUNK + 1}) {
       String message = assertStatus(() -> download(offset), Status.Code.INVALID_ARGUMENT);
       assertThat(message).isEqualTo("offset: " + offset + " (expected: a multiple of chunk_size " + CHUNK
           + " below length " + payload.length + ")");

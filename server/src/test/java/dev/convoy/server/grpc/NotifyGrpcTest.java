@@ -15,6 +15,7 @@ import dev.convoy.protocol.v1.RetryNotificationRequest;
 import dev.convoy.protocol.v1.StartCampaignRequest;
 import dev.convoy.protocol.v1.Targets;
 import dev.convoy.server.testing.Await;
+import dev.convoy.server.testing.SignedPublisher;
 import dev.convoy.server.testing.TestServer;
 import dev.convoy.server.testing.WebhookReceiver;
 import io.grpc.Status;
@@ -64,8 +65,7 @@ class NotifyGrpcTest {
 
   @Test
   void campaignOverTheWire_webhookGetsEveryChange_deadLetterListedAndRetried() throws Exception {
-    byte[] payload = new byte[100];
-    PublishReleaseTest.publish(server, PublishReleaseTest.header("hello", "1.0.0", payload), payload);
+    SignedPublisher.trusted(server, dir.resolve("publisher")).publish("hello", "1.0.0");
     server.enroll("lab", "pc-1");
     Campaign campaign = admin.createCampaign(CreateCampaignRequest.newBuilder().setReleaseName("hello")
         .setReleaseVersion("1.0.0").setTitle("Hello").setTargets(Targets.newBuilder().addGroups("lab")).build());

@@ -12,6 +12,7 @@ import dev.convoy.protocol.v1.StartCampaignRequest;
 import dev.convoy.protocol.v1.Targets;
 import dev.convoy.server.people.Role;
 import dev.convoy.server.testing.TestPeople;
+import dev.convoy.server.testing.SignedPublisher;
 import dev.convoy.server.testing.TestServer;
 import dev.convoy.transport.Identity;
 import io.grpc.CallOptions;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -62,9 +62,7 @@ class PermissionMatrixTest {
     var admin = server.adminStub();
     things.put("endpoint.IN", TestServer.endpointId(server.enroll(IN, "pc-lab")));
     things.put("endpoint.OUT", TestServer.endpointId(server.enroll(OUT, "pc-office")));
-    byte[] payload = new byte[2_000];
-    new Random(7).nextBytes(payload);
-    PublishReleaseTest.publish(server, PublishReleaseTest.header("hello", "1.0.0", payload), payload);
+    SignedPublisher.trusted(server, dir.resolve("publisher")).publish("hello", "1.0.0");
     for (Side side : Side.values()) {
       String group = side == Side.IN ? IN : OUT;
       things.put("campaign." + side, admin.createCampaign(CreateCampaignRequest.newBuilder().setReleaseName("hello")

@@ -10,13 +10,12 @@ import dev.convoy.protocol.v1.PublishHeader;
 import dev.convoy.protocol.v1.PublishReleaseRequest;
 import dev.convoy.protocol.v1.Release;
 import dev.convoy.server.testing.Collector;
+import dev.convoy.server.testing.SignedPublisher;
 import dev.convoy.server.testing.TestServer;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -25,41 +24,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The PublishRelease stream itself: chunking, declared length and hash, ordering, and the retired unsigned upload. */
 class PublishReleaseTest {
   @TempDir Path dir;
+  @TempDir Path work;
   private TestServer server;
+  private SignedPublisher publisher;
 
   @BeforeEach
   void start() throws Exception {
     server = TestServer.start(dir, config -> config.withChunkSize(4096));
+    publisher = SignedPublisher.trusted(server, work);
   }
 
   @AfterEach
   void stop() {
     server.close();
-  }
-
-  /** Publishes over gRPC: the header, then {@code bytes} in 3000-byte messages. */
-  static Release publish(TestServer server, PublishHeader header, byte[] bytes) {
-    Collector<Release> response = new Collector<>();
-    StreamObserver<PublishReleaseRequest> requests = AdminServiceGrpc.newStub(server.channel(server.admin))
-        .publishRelease(response);
-    requests.onNext(PublishReleaseRequest.newBuilder().setHeader(header).build());
-    for (int offset = 0; offset < bytes.length; offset += 3000) {
-      requests.onNext(PublishReleaseRequest.newBuilder()
-          .setData(ByteString.copyFrom(bytes, offset, Math.min(3000, bytes.length - offset))).build());
-    }
-    requests.onCompleted();
-    return response.await().get(0);
-  }
-
-  static PublishHeader header(String name, String version, byte[] bytes) throws Exception {
-    return PublishHeader.newBuilder().setName(name).setVersion(version).setInstaller("archive")
-        .setArchiveFormat("tar.gz").setSha256(sha256(bytes)).setLength(bytes.length).build();
-  }
-
-  static String sha256(byte[] bytes) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 
   private List<Path> contentFiles() throws Exception {
@@ -68,41 +48,69 @@ class PublishReleaseTest {
     }
   }
 
+  private void assertNothingStored() throws Exception {
+    SignedPublisher.assertNothingStored(server);
+  }
+
+  private Release upload(PublishHeader header, byte[] bytes) {
+    return SignedPublisher.upload(server, header, bytes);
+  }
+
   @Test
   void publishRelease_valid_releaseWithChunksAndPublisher() throws Exception {
-    byte[] bytes = new byte[10_000];
-    new Random(1).nextBytes(bytes);
+    byte[] file = publisher.build("hello", "1.0.0", 10_000, b -> { });
 
-    Release release = publish(server, header("hello", "1.0.0", bytes), bytes);
+    Release release = publisher.publishFile(file);
 
     assertThat(release.getName()).isEqualTo("hello");
-    assertThat(release.getSha256()).isEqualTo(sha256(bytes));
+    assertThat(release.getSha256()).isEqualTo(SignedPublisher.sha256(file));
     assertThat(release.getChunkSize()).isEqualTo(4096);
-    assertThat(release.getChunkSha256List()).hasSize(3);
+    assertThat(release.getChunkSha256List()).hasSize((file.length + 4095) / 4096);
     assertThat(release.getPublishedBy()).isEqualTo("CN=admin,OU=person,O=Convoy");
     assertThat(server.adminStub().listReleases(ListReleasesRequest.getDefaultInstance()).getReleasesList())
         .containsExactly(release.toBuilder().clearChunkSha256().build()); // listings omit the chunk hashes
   }
 
   @Test
-  void publishRelease_wrongSha256_invalidArgumentAndNothingLeft() throws Exception {
-    byte[] bytes = new byte[5000];
-    PublishHeader header = header("hello", "1.0.0", bytes).toBuilder().setSha256("00".repeat(32)).build();
+  void publishRelease_unsignedArchiveUpload_invalidArgumentNamingFormatAndNothingStored() throws Exception {
+    byte[] archive = new byte[5000];
+    new Random(1).nextBytes(archive);
+    PublishHeader unsigned = PublishHeader.newBuilder().setName("hello").setVersion("1.0.0").setInstaller("archive")
+        .setArchiveFormat("tar.gz").setSha256(SignedPublisher.sha256(archive)).setLength(archive.length).build();
 
-    String message = assertStatus(() -> publish(server, header, bytes), Status.Code.INVALID_ARGUMENT);
+    String message = assertStatus(() -> upload(unsigned, archive), Status.Code.INVALID_ARGUMENT);
+
+    assertThat(message).isEqualTo("format: '' (expected: convoy-release; unsigned uploads were retired, use"
+        + " 'convoy release publish')");
+    assertNothingStored();
+  }
+
+  @Test
+  void publishRelease_signedFileDeclaredUnsigned_invalidArgumentAndNothingStored() throws Exception {
+    byte[] file = publisher.build("hello", "1.0.0", 0, b -> { });
+    PublishHeader header = SignedPublisher.signedHeader(file).toBuilder().clearFormat().build();
+
+    assertThat(assertStatus(() -> upload(header, file), Status.Code.INVALID_ARGUMENT)).startsWith("format: '' ");
+    assertNothingStored();
+  }
+
+  @Test
+  void publishRelease_wrongSha256_invalidArgumentAndNothingLeft() throws Exception {
+    byte[] file = publisher.build("hello", "1.0.0", 0, b -> { });
+    PublishHeader header = SignedPublisher.signedHeader(file).toBuilder().setSha256("00".repeat(32)).build();
+
+    String message = assertStatus(() -> upload(header, file), Status.Code.INVALID_ARGUMENT);
 
     assertThat(message).startsWith("sha256: declared " + "00".repeat(32) + ", payload has ");
-    assertThat(contentFiles()).isEmpty();
-    assertThat(server.adminStub().listReleases(ListReleasesRequest.getDefaultInstance()).getReleasesCount())
-        .isZero();
+    assertNothingStored();
   }
 
   @Test
   void publishRelease_tooLong_invalidArgument() throws Exception {
-    byte[] bytes = new byte[9000];
-    PublishHeader header = header("hello", "1.0.0", bytes).toBuilder().setLength(4000).build();
+    byte[] file = publisher.build("hello", "1.0.0", 9000, b -> { });
+    PublishHeader header = SignedPublisher.signedHeader(file).toBuilder().setLength(4000).build();
 
-    String message = assertStatus(() -> publish(server, header, bytes), Status.Code.INVALID_ARGUMENT);
+    String message = assertStatus(() -> upload(header, file), Status.Code.INVALID_ARGUMENT);
 
     assertThat(message).isEqualTo("length: declared 4000 bytes, payload has more (at least 6000)");
     assertThat(contentFiles()).isEmpty();
@@ -125,13 +133,19 @@ class PublishReleaseTest {
 
   @Test
   void publishRelease_sameVersionOtherContent_alreadyExists() throws Exception {
-    byte[] first = {1, 2, 3};
-    byte[] second = {4, 5, 6};
-    publish(server, header("hello", "1.0.0", first), first);
+    publisher.publish("hello", "1.0.0");
+    byte[] other = publisher.build("hello", "1.0.0", 100, b -> { });
 
-    String message = assertStatus(() -> publish(server, header("hello", "1.0.0", second), second),
-        Status.Code.ALREADY_EXISTS);
+    String message = assertStatus(() -> publisher.publishFile(other), Status.Code.ALREADY_EXISTS);
 
     assertThat(message).startsWith("release: hello@1.0.0 exists already");
+  }
+
+  @Test
+  void publishRelease_sameFileAgain_theRecordedRelease() throws Exception {
+    byte[] file = publisher.build("hello", "1.0.0", 0, b -> { });
+    Release first = publisher.publishFile(file);
+
+    assertThat(publisher.publishFile(file)).isEqualTo(first);
   }
 }

@@ -40,8 +40,7 @@ class PublisherKeyGrpcTest {
   }
 
   static PublisherKey trust(TestServer server, String name, PublisherKeyPair key) {
-    return server.adminStub().addPublisherKey(AddPublisherKeyRequest.newBuilder().setName(name)
-        .setPublicKeyPem(PublisherKeys.publicKeyPem(key.publicKey())).build());
+    return dev.convoy.server.testing.SignedPublisher.trust(server, name, key);
   }
 
   private java.util.List<PublisherKey> listed() {

@@ -24,6 +24,7 @@ import dev.convoy.protocol.v1.VerifyAuditRequest;
 import dev.convoy.protocol.v1.WhoAmIRequest;
 import dev.convoy.server.testing.Await;
 import dev.convoy.server.testing.Collector;
+import dev.convoy.server.testing.SignedPublisher;
 import dev.convoy.server.testing.TestServer;
 import dev.convoy.transport.Identity;
 import io.grpc.Status;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Revocation over real mTLS on loopback: open streams end within seconds, new calls are refused. */
 class RevocationTest {
   @TempDir Path dir;
+  @TempDir Path work;
   private TestServer server;
   private Identity agent;
   private Identity bob;
@@ -49,8 +51,7 @@ class RevocationTest {
     server = TestServer.start(dir);
     agent = server.enroll("lab", "pc-a");
     bob = server.addAdmin("bob");
-    byte[] payload = new byte[1000];
-    PublishReleaseTest.publish(server, PublishReleaseTest.header("hello", "1.0.0", payload), payload);
+    SignedPublisher.trusted(server, work).publish("hello", "1.0.0");
     Campaign draft = server.adminStub().createCampaign(CreateCampaignRequest.newBuilder().setReleaseName("hello")
         .setReleaseVersion("1.0.0").setTargets(Targets.newBuilder().addGroups("lab")).build());
     campaignId = draft.getCampaignId();

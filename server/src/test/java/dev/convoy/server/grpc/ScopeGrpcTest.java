@@ -14,11 +14,11 @@ import dev.convoy.protocol.v1.ListEndpointsRequest;
 import dev.convoy.protocol.v1.ListGroupsRequest;
 import dev.convoy.protocol.v1.Targets;
 import dev.convoy.server.testing.TestPeople;
+import dev.convoy.server.testing.SignedPublisher;
 import dev.convoy.server.testing.TestServer;
 import io.grpc.Status;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,9 +38,7 @@ class ScopeGrpcTest {
     server = TestServer.start(dir, config -> config.withChunkSize(4096));
     labEndpoint = TestServer.endpointId(server.enroll("lab", "pc-lab"));
     officeEndpoint = TestServer.endpointId(server.enroll("office", "pc-office"));
-    byte[] payload = new byte[1_000];
-    new Random(3).nextBytes(payload);
-    PublishReleaseTest.publish(server, PublishReleaseTest.header("hello", "1.0.0", payload), payload);
+    SignedPublisher.trusted(server, dir.resolve("publisher")).publish("hello", "1.0.0");
     labManager = AdminServiceGrpc.newBlockingStub(server.channel(TestPeople.issue(server.adminStub(), "lab-rm",
         List.of("release-manager"), List.of("lab")))).withDeadlineAfter(30, TimeUnit.SECONDS);
   }

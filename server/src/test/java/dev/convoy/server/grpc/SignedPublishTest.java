@@ -10,14 +10,13 @@ import dev.convoy.protocol.v1.ReleaseDocument;
 import dev.convoy.release.PublisherKeyPair;
 import dev.convoy.release.PublisherKeys;
 import dev.convoy.server.testing.ReleaseFiles;
+import dev.convoy.server.testing.SignedPublisher;
 import dev.convoy.server.testing.TestServer;
 import io.grpc.Status;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,23 +39,13 @@ class SignedPublishTest {
     server.close();
   }
 
-  /** A convoy-release header as `convoy release publish` sends it: name, version and installer left to the file. */
-  static PublishHeader signedHeader(byte[] file) throws Exception {
-    return PublishHeader.newBuilder().setFormat("convoy-release").setSha256(PublishReleaseTest.sha256(file))
-        .setLength(file.length).build();
-  }
-
   private void assertNothingStored() throws Exception {
-    assertThat(server.adminStub().listReleases(ListReleasesRequest.getDefaultInstance()).getReleasesCount())
-        .isZero();
-    try (Stream<Path> files = Files.walk(dir.resolve("content"))) {
-      assertThat(files.filter(Files::isRegularFile).toList()).isEmpty();
-    }
+    SignedPublisher.assertNothingStored(server);
   }
 
   private String refused(byte[] file, Status.Code code) throws Exception {
-    PublishHeader header = signedHeader(file);
-    return assertStatus(() -> PublishReleaseTest.publish(server, header, file), code);
+    PublishHeader header = SignedPublisher.signedHeader(file);
+    return assertStatus(() -> SignedPublisher.upload(server, header, file), code);
   }
 
   @Test
@@ -64,7 +53,7 @@ class SignedPublishTest {
     byte[] file = ReleaseFiles.build(work, key, "office", "8.0.0", b -> b.dependency("fonts", ">=2.0.0 <3.0.0")
         .conflict("oldoffice", "*").supersedes("office-lite", "<8.0.0").osRequirement("os.family", "debian"));
 
-    PublishReleaseTest.publish(server, signedHeader(file), file);
+    SignedPublisher.upload(server, SignedPublisher.signedHeader(file), file);
     server.restart();
 
     Release listed = server.adminStub().listReleases(ListReleasesRequest.getDefaultInstance()).getReleases(0);
@@ -81,7 +70,7 @@ class SignedPublishTest {
   void publishRelease_signedByTrustedKey_manifestFieldsRecorded() throws Exception {
     byte[] file = ReleaseFiles.build(work, key, "office", "7.6.4", false);
 
-    Release release = PublishReleaseTest.publish(server, signedHeader(file), file);
+    Release release = SignedPublisher.upload(server, SignedPublisher.signedHeader(file), file);
 
     assertThat(release.getFormat()).isEqualTo("convoy-release");
     assertThat(release.getName()).isEqualTo("office");
@@ -91,14 +80,14 @@ class SignedPublishTest {
     assertThat(release.getSignerKeyId()).isEqualTo(key.publicKey().id().hex());
     assertThat(release.getManifestSha256()).matches("[0-9a-f]{64}");
     assertThat(release.getDowngrade()).isFalse();
-    assertThat(release.getSha256()).isEqualTo(PublishReleaseTest.sha256(file));
+    assertThat(release.getSha256()).isEqualTo(SignedPublisher.sha256(file));
     assertThat(release.getLength()).isEqualTo(file.length);
     assertThat(release.getDocumentsList()).extracting(ReleaseDocument::getKind, ReleaseDocument::getName,
         ReleaseDocument::getId, ReleaseDocument::getTitle).containsExactly(
             org.assertj.core.groups.Tuple.tuple("release_notes", "release-notes.md", "", ""),
             org.assertj.core.groups.Tuple.tuple("runbook", "runbook.md", "", ""),
             org.assertj.core.groups.Tuple.tuple("kb_article", "kb-KB-1.md", "KB-1", "Disk full"));
-    assertThat(release.getDocuments(0).getSha256()).isEqualTo(PublishReleaseTest.sha256(
+    assertThat(release.getDocuments(0).getSha256()).isEqualTo(SignedPublisher.sha256(
         "# 7.6.4\nBetter.\n".getBytes(StandardCharsets.UTF_8)));
     server.restart();
     assertThat(server.adminStub().listReleases(ListReleasesRequest.getDefaultInstance()).getReleasesList())
@@ -108,10 +97,10 @@ class SignedPublishTest {
   @Test
   void publishRelease_headerNamesMatchingManifest_accepted() throws Exception {
     byte[] file = ReleaseFiles.build(work, key, "office", "7.6.4", true);
-    PublishHeader header = signedHeader(file).toBuilder().setName("office").setVersion("7.6.4")
+    PublishHeader header = SignedPublisher.signedHeader(file).toBuilder().setName("office").setVersion("7.6.4")
         .setInstaller("archive").build();
 
-    Release release = PublishReleaseTest.publish(server, header, file);
+    Release release = SignedPublisher.upload(server, header, file);
 
     assertThat(release.getDowngrade()).isTrue();
   }
@@ -119,16 +108,16 @@ class SignedPublishTest {
   @Test
   void publishRelease_headerDisagreesWithManifest_invalidArgumentNamingFieldAndNothingStored() throws Exception {
     byte[] file = ReleaseFiles.build(work, key, "office", "7.6.4", false);
-    PublishHeader otherName = signedHeader(file).toBuilder().setName("excel").build();
-    PublishHeader otherVersion = signedHeader(file).toBuilder().setVersion("7.6.5").build();
-    PublishHeader otherInstaller = signedHeader(file).toBuilder().setInstaller("deb").build();
+    PublishHeader otherName = SignedPublisher.signedHeader(file).toBuilder().setName("excel").build();
+    PublishHeader otherVersion = SignedPublisher.signedHeader(file).toBuilder().setVersion("7.6.5").build();
+    PublishHeader otherInstaller = SignedPublisher.signedHeader(file).toBuilder().setInstaller("deb").build();
 
-    assertThat(assertStatus(() -> PublishReleaseTest.publish(server, otherName, file), Status.Code.INVALID_ARGUMENT))
+    assertThat(assertStatus(() -> SignedPublisher.upload(server, otherName, file), Status.Code.INVALID_ARGUMENT))
         .isEqualTo("name: the header says 'excel', the signed manifest says 'office' (expected: empty or the"
             + " manifest's value)");
-    assertThat(assertStatus(() -> PublishReleaseTest.publish(server, otherVersion, file),
+    assertThat(assertStatus(() -> SignedPublisher.upload(server, otherVersion, file),
         Status.Code.INVALID_ARGUMENT)).startsWith("version: the header says '7.6.5'");
-    assertThat(assertStatus(() -> PublishReleaseTest.publish(server, otherInstaller, file),
+    assertThat(assertStatus(() -> SignedPublisher.upload(server, otherInstaller, file),
         Status.Code.INVALID_ARGUMENT)).startsWith("installer: the header says 'deb'");
     assertNothingStored();
   }
@@ -174,9 +163,9 @@ class SignedPublishTest {
   @Test
   void publishRelease_unknownFormat_invalidArgument() throws Exception {
     byte[] file = ReleaseFiles.build(work, key, "office", "7.6.4", false);
-    PublishHeader header = signedHeader(file).toBuilder().setFormat("rpm").build();
+    PublishHeader header = SignedPublisher.signedHeader(file).toBuilder().setFormat("rpm").build();
 
-    assertThat(assertStatus(() -> PublishReleaseTest.publish(server, header, file), Status.Code.INVALID_ARGUMENT))
+    assertThat(assertStatus(() -> SignedPublisher.upload(server, header, file), Status.Code.INVALID_ARGUMENT))
         .startsWith("format: 'rpm' (expected: convoy-release");
     assertNothingStored();
   }

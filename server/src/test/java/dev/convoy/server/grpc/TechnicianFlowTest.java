@@ -33,6 +33,7 @@ import dev.convoy.release.PublisherKeyPair;
 import dev.convoy.release.PublisherKeys;
 import dev.convoy.server.people.Role;
 import dev.convoy.server.testing.ReleaseFiles;
+import dev.convoy.server.testing.SignedPublisher;
 import dev.convoy.server.testing.TestServer;
 import dev.convoy.transport.Identity;
 import io.grpc.Status;
@@ -75,7 +76,7 @@ class TechnicianFlowTest {
     PublisherKeyGrpcTest.trust(server, "IT packaging", key);
     Path runbook = Files.writeString(work.resolve("runbook.md"), RUNBOOK);
     byte[] file = ReleaseFiles.build(work, key, "hello", "1.0.0", builder -> builder.runbook(runbook));
-    PublishReleaseTest.publish(server, SignedPublishTest.signedHeader(file), file);
+    SignedPublisher.upload(server, SignedPublisher.signedHeader(file), file);
     a = server.enroll("lab", "pc-a");
     b = server.enroll("lab", "pc-b");
     c = server.enroll("paris", "pc-c");

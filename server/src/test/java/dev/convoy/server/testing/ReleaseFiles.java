@@ -4,7 +4,12 @@ import dev.convoy.release.InstallerSpec;
 import dev.convoy.release.KbArticle;
 import dev.convoy.release.PublisherKeyPair;
 import dev.convoy.release.ReleaseBuilder;
+import dev.convoy.server.catalogue.CatalogueService;
+import dev.convoy.server.catalogue.Publication;
+import dev.convoy.server.catalogue.Release;
+import dev.convoy.server.catalogue.ReleaseHeader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +39,24 @@ public final class ReleaseFiles {
   /** As {@link #build(Path, PublisherKeyPair, String, String, boolean)}, with more set by {@code extra}. */
   public static byte[] build(Path dir, PublisherKeyPair key, String name, String version,
       java.util.function.Consumer<ReleaseBuilder> extra) throws IOException {
+    return build(dir, key, name, version, 0, extra);
+  }
+
+  /**
+   * As {@link #build(Path, PublisherKeyPair, String, String, java.util.function.Consumer)}, the tree also holding
+   * {@code randomBytes} incompressible bytes (a release file at least that large, for chunked downloads).
+   */
+  public static byte[] build(Path dir, PublisherKeyPair key, String name, String version, int randomBytes,
+      java.util.function.Consumer<ReleaseBuilder> extra) throws IOException {
     Path work = Files.createTempDirectory(dir, "release-");
     Path tree = Files.createDirectories(work.resolve("tree/bin"));
     Files.writeString(tree.resolve("hello"), "#!/bin/sh\necho hello " + version + "\n");
     Files.writeString(work.resolve("tree/README"), "x".repeat(4000)); // a payload of a few hundred bytes
+    if (randomBytes > 0) {
+      byte[] noise = new byte[randomBytes];
+      new java.util.Random(randomBytes).nextBytes(noise);
+      Files.write(work.resolve("tree/data.bin"), noise);
+    }
     Path notes = Files.writeString(work.resolve("notes.md"), "# " + version + "\nBetter.\n");
     Path runbook = Files.writeString(work.resolve("runbook.md"), "1. install\n");
     Path kb = Files.writeString(work.resolve("kb.md"), "Free some disk space.\n");
@@ -49,6 +68,20 @@ public final class ReleaseFiles {
     extra.accept(builder);
     builder.build(out, key);
     return Files.readAllBytes(out);
+  }
+
+  /**
+   * Publishes a release file through the catalogue domain (as PublishRelease does, without gRPC), as "admin".
+   *
+   * @throws dev.convoy.server.error.ConvoyException as {@link CatalogueService#beginPublish} and
+   *     {@link Publication#complete} do
+   */
+  public static Release publish(CatalogueService catalogue, byte[] file) {
+    try (Publication publication = catalogue.beginPublish(ReleaseHeader.signedFile(SignedPublisher.sha256(file),
+        file.length), "admin")) {
+      publication.write(ByteBuffer.wrap(file));
+      return publication.complete();
+    }
   }
 
   /** A copy of {@code file} with one bit flipped at {@code offset} bytes into the content of entry {@code name}. */

@@ -106,20 +106,35 @@ public final class TestServer implements AutoCloseable {
    * does, and returns their identity. Restarts the server.
    */
   public Identity personWithRoles(String name, Set<Role> roles, Set<String> scopes) throws IOException {
-    closeChannels();
-    server.stop();
     Identity person = ServerPki.load(dir.resolve("pki"), clock).issuePersonIdentity(name);
-    try (RocksStorage storage = RocksStorage.open(dir.resolve("db"))) {
-      new PersonService(new RocksPersonStore(storage), new AuditLog(new RocksAuditStore(storage), storage, clock),
-          clock).register(new Person(name, person.subject(), roles, scopes, "", clock.instant(),
-              Set.of(person.certificate().getSerialNumber().toString(16)), null), "test");
-    }
-    server = ConvoyServer.start(config(), clock);
+    whileStopped(storage -> new PersonService(new RocksPersonStore(storage),
+        new AuditLog(new RocksAuditStore(storage), storage, clock), clock)
+        .register(new Person(name, person.subject(), roles, scopes, "", clock.instant(),
+            Set.of(person.certificate().getSerialNumber().toString(16)), null), "test"));
     return person;
   }
 
   public AdminServiceGrpc.AdminServiceBlockingStub adminStub(Identity person) {
     return AdminServiceGrpc.newBlockingStub(channel(person)).withDeadlineAfter(30, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Stops the server, lets {@code change} write to its database as another program would (e.g. what an older server
+   * version left behind), and starts it again.
+   */
+  public void whileStopped(StorageChange change) throws IOException {
+    closeChannels();
+    server.stop();
+    try (RocksStorage storage = RocksStorage.open(dir.resolve("db"))) {
+      change.apply(storage);
+    }
+    server = ConvoyServer.start(config(), clock);
+  }
+
+  /** A change {@link #whileStopped} makes. */
+  @FunctionalInterface
+  public interface StorageChange {
+    void apply(RocksStorage storage) throws IOException;
   }
 
   public ManagedChannel channel(SslContext tls) {
