@@ -80,12 +80,21 @@ record ServerComponents(SessionHub hub, CampaignEngine campaigns, EnrollmentGrpc
         new InventoryZones(inventoryStore)), new InventoryTargets(inventoryStore));
     inventory.addListener(new CampaignPickup(groups, campaigns.campaigns()));
     ComplianceService compliance = new ComplianceService(inventoryStore, campaignStore, endpointStore);
+    var heads = new dev.convoy.server.knowledge.ReleaseHeads(catalogue);
+    var documents = new dev.convoy.server.knowledge.DocumentService(catalogue, heads);
+    var kbIndex = new dev.convoy.server.knowledge.KnowledgeIndex(catalogue, heads);
+    catalogue.addPublishListener(kbIndex::add);
+    var training = new dev.convoy.server.knowledge.TrainingService(
+        new dev.convoy.server.storage.rocksdb.RocksAttestationStore(storage), documents, catalogue, campaignStore,
+        deploymentStore, groups, storage, clock);
 
     return new ServerComponents(hub, campaigns,
         new EnrollmentGrpcService(enrollment),
-        new AgentGrpcService(endpoints, campaigns.deployments(), catalogue, hub, inventory, publisherKeys),
+        new AgentGrpcService(endpoints, campaigns.deployments(), catalogue, hub, inventory, publisherKeys,
+            documents, training),
         new AdminGrpcService(enrollment, endpoints, catalogue, campaigns, inventory, groups, compliance,
-            publisherKeys, watchExecutor, audit, people, guard),
+            publisherKeys, watchExecutor, audit, people, guard, documents,
+            new dev.convoy.server.knowledge.KnowledgeBase(kbIndex), training),
         new AuthInterceptor(endpoints, people, clock), new AuditInterceptor(audit), guard);
   }
 }

@@ -82,6 +82,7 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   private final InventoryAdminCalls inventoryCalls;
   private final GovernanceAdminCalls governanceCalls;
   private final StreamGuard guard;
+  private final KnowledgeAdminCalls knowledgeCalls;
 
   /**
    * @param watchExecutor computes and sends WatchCampaign updates, off the threads that change campaigns
@@ -90,7 +91,9 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   public AdminGrpcService(EnrollmentService enrollment, EndpointService endpoints, CatalogueService catalogue,
       CampaignEngine campaigns, InventoryService inventory, GroupService groups, ComplianceService compliance,
       PublisherKeyService publisherKeys, Executor watchExecutor, AuditLog audit, PersonService people,
-      StreamGuard guard) {
+      StreamGuard guard, dev.convoy.server.knowledge.DocumentService documents,
+      dev.convoy.server.knowledge.KnowledgeBase kb, dev.convoy.server.knowledge.TrainingService training) {
+    this.knowledgeCalls = new KnowledgeAdminCalls(documents, kb, training);
     this.publisherKeys = publisherKeys;
     this.guard = guard;
     this.governanceCalls = new GovernanceAdminCalls(audit, endpoints, people, guard);
@@ -317,6 +320,43 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   @Override
   public void revokePerson(RevokePersonRequest request, StreamObserver<RevocationResponse> observer) {
     GrpcCalls.unary(observer, () -> governanceCalls.revokePerson(request));
+  }
+
+  // Documents, knowledge base, training (issue 5)
+  @Override
+  public void listReleaseDocuments(dev.convoy.protocol.v1.ListReleaseDocumentsRequest request,
+      StreamObserver<dev.convoy.protocol.v1.ListReleaseDocumentsResponse> observer) {
+    GrpcCalls.unary(observer, () -> knowledgeCalls.list(request));
+  }
+
+  @Override
+  public void getReleaseDocument(dev.convoy.protocol.v1.GetReleaseDocumentRequest request,
+      StreamObserver<dev.convoy.protocol.v1.ReleaseDocumentContent> observer) {
+    GrpcCalls.unary(observer, () -> knowledgeCalls.get(request));
+  }
+
+  @Override
+  public void searchKnowledgeBase(dev.convoy.protocol.v1.SearchKnowledgeBaseRequest request,
+      StreamObserver<dev.convoy.protocol.v1.SearchKnowledgeBaseResponse> observer) {
+    GrpcCalls.unary(observer, () -> knowledgeCalls.search(request));
+  }
+
+  @Override
+  public void getKbArticle(dev.convoy.protocol.v1.GetKbArticleRequest request,
+      StreamObserver<dev.convoy.protocol.v1.KbArticleContent> observer) {
+    GrpcCalls.unary(observer, () -> knowledgeCalls.show(request));
+  }
+
+  @Override
+  public void findKbArticles(dev.convoy.protocol.v1.FindKbArticlesRequest request,
+      StreamObserver<dev.convoy.protocol.v1.FindKbArticlesResponse> observer) {
+    GrpcCalls.unary(observer, () -> knowledgeCalls.find(request));
+  }
+
+  @Override
+  public void getTrainingReport(dev.convoy.protocol.v1.GetTrainingReportRequest request,
+      StreamObserver<dev.convoy.protocol.v1.TrainingReport> observer) {
+    GrpcCalls.unary(observer, () -> knowledgeCalls.training(request));
   }
 
   private Campaign campaign(dev.convoy.server.campaign.Campaign campaign) {

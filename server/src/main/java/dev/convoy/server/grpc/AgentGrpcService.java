@@ -36,10 +36,13 @@ public final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBas
   private final SessionHub hub;
   private final InventoryService inventory;
   private final PublisherKeyService publisherKeys;
+  private final KnowledgeAgentCalls knowledgeCalls;
 
   /** @param publisherKeys the trusted keys every desired state carries (agents verify signed releases with them) */
   public AgentGrpcService(EndpointService endpoints, DeploymentService deployments, CatalogueService catalogue,
-      SessionHub hub, InventoryService inventory, PublisherKeyService publisherKeys) {
+      SessionHub hub, InventoryService inventory, PublisherKeyService publisherKeys,
+      dev.convoy.server.knowledge.DocumentService documents, dev.convoy.server.knowledge.TrainingService training) {
+    this.knowledgeCalls = new KnowledgeAgentCalls(documents, training);
     this.publisherKeys = publisherKeys;
     this.inventory = inventory;
     this.endpoints = endpoints;
@@ -108,6 +111,18 @@ public final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBas
   @Override
   public void download(DownloadRequest request, StreamObserver<DownloadChunk> observer) {
     DownloadCall.start(request, deployments, catalogue, (ServerCallStreamObserver<DownloadChunk>) observer);
+  }
+
+  @Override
+  public void getSignedDocument(dev.convoy.protocol.v1.AgentDocumentRequest request,
+      StreamObserver<dev.convoy.protocol.v1.SignedDocument> observer) {
+    GrpcCalls.unary(observer, () -> knowledgeCalls.document(request));
+  }
+
+  @Override
+  public void reportTrainingAttestation(dev.convoy.protocol.v1.TrainingAttestation request,
+      StreamObserver<dev.convoy.protocol.v1.TrainingAttestationAck> observer) {
+    GrpcCalls.unary(observer, () -> knowledgeCalls.attest(request));
   }
 
   /**

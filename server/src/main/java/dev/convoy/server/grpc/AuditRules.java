@@ -50,7 +50,11 @@ final class AuditRules {
       name(AdminServiceGrpc.getGetInventoryMethod()), name(AdminServiceGrpc.getGetInventoryHistoryMethod()),
       name(AdminServiceGrpc.getListGroupsMethod()), name(AdminServiceGrpc.getGetGroupMethod()),
       name(AdminServiceGrpc.getGetComplianceMethod()), name(AdminServiceGrpc.getListPublisherKeysMethod()),
-      name(AdminServiceGrpc.getListAuditEntriesMethod()), name(AdminServiceGrpc.getVerifyAuditMethod()));
+      name(AdminServiceGrpc.getListAuditEntriesMethod()), name(AdminServiceGrpc.getVerifyAuditMethod()),
+      // Documents, knowledge base, training (issue 5)
+      name(AdminServiceGrpc.getListReleaseDocumentsMethod()), name(AdminServiceGrpc.getGetReleaseDocumentMethod()),
+      name(AdminServiceGrpc.getSearchKnowledgeBaseMethod()), name(AdminServiceGrpc.getGetKbArticleMethod()),
+      name(AdminServiceGrpc.getFindKbArticlesMethod()), name(AdminServiceGrpc.getGetTrainingReportMethod()));
 
   private static final Map<String, Rule> RULES = build();
 

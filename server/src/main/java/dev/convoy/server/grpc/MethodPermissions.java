@@ -53,6 +53,11 @@ public final class MethodPermissions {
     need(Permission.MANAGE_IDENTITIES, AdminServiceGrpc.getAddPublisherKeyMethod(),
         AdminServiceGrpc.getRemovePublisherKeyMethod(), AdminServiceGrpc.getRevokeEndpointMethod(),
         AdminServiceGrpc.getRevokePersonMethod());
+    // Documents, knowledge base, training (issue 5): reading only.
+    need(Permission.VIEW, AdminServiceGrpc.getListReleaseDocumentsMethod(),
+        AdminServiceGrpc.getGetReleaseDocumentMethod(), AdminServiceGrpc.getSearchKnowledgeBaseMethod(),
+        AdminServiceGrpc.getGetKbArticleMethod(), AdminServiceGrpc.getFindKbArticlesMethod(),
+        AdminServiceGrpc.getGetTrainingReportMethod());
     need(Permission.VIEW_AUDIT, AdminServiceGrpc.getListAuditEntriesMethod(), AdminServiceGrpc.getVerifyAuditMethod());
     // Server reflection describes the API only; it is for tooling (grpcurl) run by people who may read.
     NEEDS.put(io.grpc.reflection.v1.ServerReflectionGrpc.getServerReflectionInfoMethod().getFullMethodName(),

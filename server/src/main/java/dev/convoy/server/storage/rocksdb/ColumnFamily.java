@@ -43,7 +43,9 @@ enum ColumnFamily {
   /** {@code <due epoch millis, 8 bytes big-endian><kind>/<id>} → TimerRecord (campaign and deployment timers). */
   TIMERS("timers", false),
   /** {@code e<sequence, 8 bytes big-endian>} → AuditRecord; {@code h} → AuditHeadRecord (the newest entry). */
-  AUDIT("audit", false);
+  AUDIT("audit", false),
+  /** {@code <name>/<version>/<endpoint id>/<item sha256>/<user sha256>} → TrainingAttestationRecord. */
+  TRAINING_ATTESTATIONS("training_attestations", false);
 
   private final String familyName;
   private final boolean counters;
