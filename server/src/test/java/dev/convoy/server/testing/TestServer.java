@@ -101,6 +101,23 @@ public final class TestServer implements AutoCloseable {
     return person;
   }
 
+  /**
+   * Registers a person with {@code roles}, limited to {@code scopes} (empty: every endpoint), the way
+   * {@link #addAdmin} does, and returns their identity. Restarts the server.
+   */
+  public Identity personWithRoles(String name, Set<Role> roles, Set<String> scopes) throws IOException {
+    closeChannels();
+    server.stop();
+    Identity person = ServerPki.load(dir.resolve("pki"), clock).issuePersonIdentity(name);
+    try (RocksStorage storage = RocksStorage.open(dir.resolve("db"))) {
+      new PersonService(new RocksPersonStore(storage), new AuditLog(new RocksAuditStore(storage), storage, clock),
+          clock).register(new Person(name, person.subject(), roles, scopes, "", clock.instant(),
+              Set.of(person.certificate().getSerialNumber().toString(16)), null), "test");
+    }
+    server = ConvoyServer.start(config(), clock);
+    return person;
+  }
+
   public ManagedChannel channel(SslContext tls) {
     ManagedChannel channel = TestTls.channel(port(), tls);
     channels.add(channel);
