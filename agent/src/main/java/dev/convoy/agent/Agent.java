@@ -56,9 +56,12 @@ final class Agent implements AutoCloseable {
   private final ExecutorScheduler scheduler;
   private final ExecutorScheduler rechecks;
   private final LocalSocketServer local;
+  private final dev.convoy.agent.training.TrainingReporter trainingReporter;
 
   private Agent(AgentConnection connection, ReportOutbox outbox, Reconciler reconciler, SessionLoop session,
-      InventorySchedule schedule, ExecutorScheduler scheduler, ExecutorScheduler rechecks, LocalSocketServer local) {
+      InventorySchedule schedule, ExecutorScheduler scheduler, ExecutorScheduler rechecks, LocalSocketServer local,
+      dev.convoy.agent.training.TrainingReporter trainingReporter) {
+    this.trainingReporter = trainingReporter;
     this.rechecks = rechecks;
     this.local = local;
     this.connection = connection;
@@ -115,11 +118,22 @@ final class Agent implements AutoCloseable {
         config.inventoryInterval());
     outbox.start();
     reconciler.start();
-    LocalSocketServer local = LocalSocketServer.start(dir.socket(),
-        new LocalRequestHandler(reconciler.selfService(), noticeBook));
+    var releasesHere = new dev.convoy.agent.documents.WorkstationReleases(journal);
+    var userDocs = new dev.convoy.agent.documents.UserDocuments(releasesHere, connection.knowledge(),
+        downloader::payloadPath);
+    var trainingJournal = new dev.convoy.agent.training.TrainingJournal(dir.root().resolve("training.json"));
+    var trainingReporter = new dev.convoy.agent.training.TrainingReporter(trainingJournal, connection.knowledge(),
+        new Backoff(config.backoffInitial(), config.backoffMax(), random));
+    trainingReporter.start();
+    LocalRequestHandler handler = new LocalRequestHandler(reconciler.selfService(), noticeBook);
+    handler.register("docs", new dev.convoy.agent.documents.DocsLocalCommand(userDocs));
+    handler.register("training", new dev.convoy.agent.training.TrainingLocalCommand(
+        new dev.convoy.agent.training.WorkstationTraining(releasesHere, userDocs, trainingJournal, trainingReporter,
+            connection.knowledge(), clock)));
+    LocalSocketServer local = LocalSocketServer.start(dir.socket(), handler);
     session.start();
     schedule.start();
-    return new Agent(connection, outbox, reconciler, session, schedule, scheduler, rechecks, local);
+    return new Agent(connection, outbox, reconciler, session, schedule, scheduler, rechecks, local, trainingReporter);
   }
 
   /** Stops connecting, stops the worker (journaled states stay), stops sending, closes the channel. */
@@ -127,6 +141,7 @@ final class Agent implements AutoCloseable {
   public void close() {
     logger.info("agent stopping");
     local.close();
+    trainingReporter.close();
     schedule.close();
     scheduler.close();
     rechecks.close();

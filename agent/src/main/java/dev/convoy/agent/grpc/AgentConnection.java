@@ -19,11 +19,13 @@ public final class AgentConnection implements AutoCloseable {
   private final ManagedChannel channel;
   private final GrpcServerApi serverApi;
   private final GrpcSessionConnector sessionConnector;
+  private final GrpcKnowledgeApi knowledge;
 
   private AgentConnection(ManagedChannel channel, String endpointId) {
     this.channel = channel;
     this.serverApi = new GrpcServerApi(channel, endpointId, GrpcServerApi.CALL_TIMEOUT);
     this.sessionConnector = new GrpcSessionConnector(channel);
+    this.knowledge = new GrpcKnowledgeApi(channel, endpointId, GrpcServerApi.CALL_TIMEOUT);
   }
 
   /** Opens (lazily: nothing is sent yet) the channel to {@code server} as {@code identity}. */
@@ -33,6 +35,11 @@ public final class AgentConnection implements AutoCloseable {
 
   public ServerApi serverApi() {
     return serverApi;
+  }
+
+  /** Documents and training attestations (issue 5). */
+  public GrpcKnowledgeApi knowledge() {
+    return knowledge;
   }
 
   public SessionConnector sessionConnector() {

@@ -30,14 +30,26 @@ public final class LocalRequestHandler {
 
   private final SelfService selfService;
   private final NoticeBook notices;
+  private final java.util.Map<String, LocalCommand> commands = new java.util.concurrent.ConcurrentHashMap<>();
 
   public LocalRequestHandler(SelfService selfService, NoticeBook notices) {
     this.selfService = selfService;
     this.notices = notices;
   }
 
-  /** The answer to {@code line} (one JSON object). */
+  /** Adds command {@code name} (one line per command in the agent's wiring). */
+  public LocalRequestHandler register(String name, LocalCommand command) {
+    commands.put(name, command);
+    return this;
+  }
+
+  /** The answer to {@code line} (one JSON object), sent by an unknown user. */
   public JsonObject handle(String line) {
+    return handle(line, "");
+  }
+
+  /** The answer to {@code line} (one JSON object) sent by local user {@code user}. */
+  public JsonObject handle(String line, String user) {
     try {
       JsonObject request = parse(line);
       String command = text(request, "command", ID);
@@ -46,8 +58,7 @@ public final class LocalRequestHandler {
         case "notices" -> notices();
         case "install" -> ok(selfService.requestInstall(text(request, "name", NAME)));
         case "defer" -> defer(text(request, "campaign", ID), duration(request));
-        default -> throw new IllegalArgumentException("command: '" + command
-            + "' (expected one of: catalog, install, notices, defer)");
+        default -> registered(command, request, user);
       };
     } catch (IllegalArgumentException e) {
       return error("invalid_argument", e.getMessage());
@@ -57,6 +68,15 @@ public final class LocalRequestHandler {
       logger.error("local request failed", e);
       return error("internal", "the agent failed to answer: " + e);
     }
+  }
+
+  private JsonObject registered(String command, JsonObject request, String user) {
+    LocalCommand registered = commands.get(command);
+    if (registered == null) {
+      throw new IllegalArgumentException("command: '" + command + "' (expected one of: catalog, install, notices,"
+          + " defer" + commands.keySet().stream().sorted().map(c -> ", " + c).reduce("", String::concat) + ")");
+    }
+    return registered.handle(request, user);
   }
 
   private JsonObject catalog() {
