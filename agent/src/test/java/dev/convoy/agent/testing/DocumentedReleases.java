@@ -68,4 +68,62 @@ public final class DocumentedReleases {
       entry = journal.write(entry.advance(next, "test", 0, T0.plusSeconds(60L * ++minute)));
     }
   }
+
+  /** The content of entry {@code name} of a release file. */
+  public static byte[] content(byte[] release, String name) {
+    int at = SignedReleases.contentOffset(release, name);
+    return java.util.Arrays.copyOfRange(release, at, at + size(release, at - 512));
+  }
+
+  /** A copy whose entry {@code name} holds {@code content} instead (same length only). */
+  public static byte[] replace(byte[] release, String name, byte[] content) {
+    int at = SignedReleases.contentOffset(release, name);
+    if (content.length != size(release, at - 512)) {
+      throw new IllegalArgumentException("replacement of " + name + ": other length");
+    }
+    byte[] copy = release.clone();
+    System.arraycopy(content, 0, copy, at, content.length);
+    return copy;
+  }
+
+  /** A copy with a regular-file entry {@code name} inserted before entry {@code before} (valid ustar header). */
+  public static byte[] insertBefore(byte[] release, String before, String name, byte[] content) {
+    int at = SignedReleases.contentOffset(release, before) - 512;
+    byte[] header = new byte[512];
+    put(header, 0, name);
+    put(header, 100, "0000644");
+    put(header, 108, "0000000");
+    put(header, 116, "0000000");
+    put(header, 124, String.format("%011o", content.length));
+    put(header, 136, "00000000000");
+    header[156] = '0';
+    put(header, 257, "ustar");
+    put(header, 263, "00");
+    put(header, 329, "0000000");
+    put(header, 337, "0000000");
+    java.util.Arrays.fill(header, 148, 156, (byte) ' ');
+    int sum = 0;
+    for (byte b : header) {
+      sum += b & 0xff;
+    }
+    put(header, 148, String.format("%06o", sum));
+    header[155] = ' ';
+    int padded = (content.length + 511) / 512 * 512;
+    byte[] out = new byte[release.length + 512 + padded];
+    System.arraycopy(release, 0, out, 0, at);
+    System.arraycopy(header, 0, out, at, 512);
+    System.arraycopy(content, 0, out, at + 512, content.length);
+    System.arraycopy(release, at, out, at + 512 + padded, release.length - at);
+    return out;
+  }
+
+  private static void put(byte[] header, int offset, String text) {
+    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    System.arraycopy(bytes, 0, header, offset, bytes.length);
+  }
+
+  private static int size(byte[] release, int header) {
+    return Integer.parseInt(new String(release, header + 124, 11, java.nio.charset.StandardCharsets.US_ASCII)
+        .trim(), 8);
+  }
 }
