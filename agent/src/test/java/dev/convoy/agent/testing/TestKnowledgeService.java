@@ -100,7 +100,9 @@ public final class TestKnowledgeService extends AgentServiceGrpc.AgentServiceImp
       case "user_doc" -> docs.userDoc();
       case "runbook" -> docs.runbook();
       case "release_notes" -> docs.releaseNotes();
-      default -> docs.files().stream().filter(d -> d.name().equals(selector)).findFirst();
+      default -> docs.files().stream().filter(d -> d.name().equals(selector)).findFirst()
+          .or(() -> docs.kbArticles().stream().filter(a -> a.id().equals(selector)).map(a -> a.document())
+              .findFirst());
     };
   }
 

@@ -47,16 +47,25 @@ public final class KnowledgeIndex {
     return current != null ? current : build();
   }
 
-  /** Adds the articles of a newly published release (a no-op before the index is first built). */
+  /**
+   * Adds the articles of a newly published release (a no-op before the index is first built). Never throws: the
+   * publication is already durable; if its file cannot be read now, the index is dropped and rebuilt on next use.
+   */
   public synchronized void add(Release release) {
     if (entries == null || !hasArticles(release)) {
       return;
     }
-    List<KbEntry> next = new ArrayList<>(entries);
-    next.removeIf(e -> e.releaseName().equals(release.name()) && e.releaseVersion().equals(release.version()));
-    next.addAll(read(release));
-    next.sort(NEWEST_FIRST);
-    entries = List.copyOf(next);
+    try {
+      List<KbEntry> next = new ArrayList<>(entries);
+      next.removeIf(e -> e.releaseName().equals(release.name()) && e.releaseVersion().equals(release.version()));
+      next.addAll(read(release));
+      next.sort(NEWEST_FIRST);
+      entries = List.copyOf(next);
+    } catch (RuntimeException e) {
+      logger.warn("kb index cannot add release release={} reason={}; rebuilding on next use", release.ref(),
+          e.getMessage());
+      entries = null;
+    }
   }
 
   /** The articles of {@code release}, verified from its stored file (empty for one without articles). */
