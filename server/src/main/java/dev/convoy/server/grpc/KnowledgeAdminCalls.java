@@ -91,7 +91,8 @@ final class KnowledgeAdminCalls {
   }
 
   TrainingReport training(GetTrainingReportRequest request) {
-    return KnowledgeProtoMapper.report(training.report(name(request.getName()), version(request.getVersion())));
+    return KnowledgeProtoMapper.report(training.report(name(request.getName()), version(request.getVersion()),
+        Principal.current().scopes()));
   }
 
   static String name(String name) {

@@ -90,12 +90,19 @@ public final class TrainingService {
     }
   }
 
+  /** {@link #report(String, String, Set)} for a person who may see every endpoint. */
+  public TrainingReport report(String name, String version) {
+    return report(name, version, Set.of());
+  }
+
   /**
    * Per group: endpoints targeted by an install campaign of the release (or that attested), and how many attested.
    *
+   * @param scopes the groups the asking person is limited to; empty: every endpoint. A scoped person sees only
+   *     those groups, and totals over their endpoints only.
    * @throws ConvoyException NOT_FOUND for an unknown release; FAILED_PRECONDITION for one without a training item
    */
-  public TrainingReport report(String name, String version) {
+  public TrainingReport report(String name, String version, Set<String> scopes) {
     TrainingItem item = item(name, version);
     Set<String> attested = attestations.list(name, version).stream().map(Attestation::endpointId)
         .collect(Collectors.toCollection(TreeSet::new));
@@ -106,9 +113,18 @@ public final class TrainingService {
         deployments.listByCampaign(campaign.id()).stream().map(Deployment::endpointId).forEach(population::add);
       }
     }
+    if (!scopes.isEmpty()) {
+      Set<String> visible = new TreeSet<>();
+      scopes.forEach(g -> visible.addAll(members(g)));
+      population.retainAll(visible);
+      attested.retainAll(visible);
+    }
     List<TrainingCount> counts = new ArrayList<>();
     for (GroupSummary summary : groups.list()) {
       String group = summary.group().name();
+      if (!scopes.isEmpty() && !scopes.contains(group)) {
+        continue;
+      }
       Set<String> members = groups.get(group).members().stream().map(v -> v.endpoint().id())
           .filter(population::contains).collect(Collectors.toSet());
       if (!members.isEmpty()) {
@@ -117,6 +133,14 @@ public final class TrainingService {
       }
     }
     return new TrainingReport(item, counts, population.size(), attested.size());
+  }
+
+  private Set<String> members(String group) {
+    try {
+      return groups.get(group).members().stream().map(v -> v.endpoint().id()).collect(Collectors.toSet());
+    } catch (ConvoyException e) {
+      return Set.of(); // a scope naming a group that does not exist (any more) shows nothing
+    }
   }
 
   private TrainingItem item(String name, String version) {

@@ -90,6 +90,22 @@ class TrainingGrpcTest {
   }
 
   @Test
+  void getTrainingReport_scopedPerson_seesOnlyTheirGroups() throws Exception {
+    server.agentStub(paris1).reportTrainingAttestation(attestation(paris1, "alice"));
+    server.agentStub(lyon).reportTrainingAttestation(attestation(lyon, "bob"));
+    Identity sam = server.personWithRoles("sam", java.util.Set.of(dev.convoy.server.people.Role.SERVICE_DESK),
+        java.util.Set.of("paris"));
+
+    TrainingReport report = dev.convoy.protocol.v1.AdminServiceGrpc.newBlockingStub(server.channel(sam))
+        .withDeadlineAfter(30, java.util.concurrent.TimeUnit.SECONDS)
+        .getTrainingReport(GetTrainingReportRequest.newBuilder().setName("office").setVersion("7.6.4").build());
+
+    assertThat(report.getGroupsList()).extracting(TrainingGroupCount::getGroup).containsExactly("paris");
+    assertThat(report.getEndpoints()).isEqualTo(2);
+    assertThat(report.getAttested()).isEqualTo(1);
+  }
+
+  @Test
   void reportTrainingAttestation_badRequests_refusedAndNothingCounted() {
     var agent = server.agentStub(paris2);
 
