@@ -32,13 +32,11 @@ public final class KbSearchCommand extends CliCommand {
 
   @Override
   public Integer call() {
+    boolean json = output.json(); // refuses csv before the server is asked
     SearchKnowledgeBaseResponse response = context.admin().searchKnowledgeBase(SearchKnowledgeBaseRequest
         .newBuilder().setText(String.join(" ", words)).setLimit(limit).build());
-    context.out().print(switch (output.format()) {
-      case JSON -> Json.pretty(response) + "\n";
-      case CSV -> throw OutputOption.unsupported("convoy kb search");
-      case TABLE -> KbView.search(response.getArticlesList(), response.getTotal());
-    });
+    context.out().print(json ? Json.pretty(response) + "\n"
+        : KbView.search(response.getArticlesList(), response.getTotal()));
     return ExitCodes.OK;
   }
 }

@@ -27,12 +27,9 @@ public final class KbShowCommand extends CliCommand {
 
   @Override
   public Integer call() {
+    boolean json = output.json(); // refuses csv before the server is asked
     KbArticleContent article = context.admin().getKbArticle(GetKbArticleRequest.newBuilder().setId(id).build());
-    context.out().print(switch (output.format()) {
-      case JSON -> Json.pretty(article) + "\n";
-      case CSV -> throw OutputOption.unsupported("convoy kb show");
-      case TABLE -> KbView.show(article);
-    });
+    context.out().print(json ? Json.pretty(article) + "\n" : KbView.show(article));
     return ExitCodes.OK;
   }
 }

@@ -41,24 +41,18 @@ public final class ReleaseDocsCommand extends CliCommand {
 
   @Override
   public Integer call() {
+    boolean json = output.json(); // refuses csv before the server is asked
     if (show != null) {
       ReleaseDocumentContent content = context.admin().getReleaseDocument(GetReleaseDocumentRequest.newBuilder()
           .setName(release.name()).setVersion(release.version()).setDocument(show).build());
-      context.out().print(switch (output.format()) {
-        case JSON -> Json.pretty(content) + "\n";
-        case CSV -> throw OutputOption.unsupported("convoy release docs --show");
-        case TABLE -> content.getText().endsWith("\n") || content.getText().isEmpty() ? content.getText()
-            : content.getText() + "\n";
-      });
+      String text = content.getText();
+      context.out().print(json ? Json.pretty(content) + "\n"
+          : text.endsWith("\n") || text.isEmpty() ? text : text + "\n");
       return ExitCodes.OK;
     }
     ListReleaseDocumentsResponse docs = context.admin().listReleaseDocuments(ListReleaseDocumentsRequest
         .newBuilder().setName(release.name()).setVersion(release.version()).build());
-    context.out().print(switch (output.format()) {
-      case JSON -> Json.pretty(docs) + "\n";
-      case CSV -> throw OutputOption.unsupported("convoy release docs");
-      case TABLE -> DocumentsView.render(docs);
-    });
+    context.out().print(json ? Json.pretty(docs) + "\n" : DocumentsView.render(docs));
     return ExitCodes.OK;
   }
 }

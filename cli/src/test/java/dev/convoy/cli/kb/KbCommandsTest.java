@@ -142,4 +142,22 @@ class KbCommandsTest {
     assertThat(admin.run("release", "training", "office@7.6.4", "-o", "csv").out())
         .isEqualTo("group,endpoints,attested,percent\r\nlyon,1,1,100.0\r\nparis,2,1,50.0\r\n");
   }
+
+  @Test
+  void kbAndDocs_csv_usageErrorBeforeContactingTheServer() {
+    for (String[] args : new String[][] {{"kb", "search", "disk", "-o", "csv"}, {"kb", "show", "KB-1", "-o", "csv"},
+        {"release", "docs", "office@7.6.4", "-o", "csv"}}) {
+      Result result = admin.run(args);
+
+      assertThat(result.exitCode()).isEqualTo(dev.convoy.cli.ExitCodes.USAGE);
+      assertThat(result.err()).contains("--output csv is not supported by");
+    }
+    assertThat(admin.connections).isEmpty();
+  }
+
+  @Test
+  void kbShow_json_stableFields() {
+    assertThat(admin.run("kb", "show", "KB-1", "-o", "json").out()).contains("\"id\": \"KB-1\"")
+        .contains("\"releaseName\": \"office\"");
+  }
 }
