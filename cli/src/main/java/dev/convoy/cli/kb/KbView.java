@@ -58,12 +58,12 @@ public final class KbView {
   }
 
   /**
-   * The lines {@code convoy campaign status ID --endpoint E} adds for a failed deployment: one per matching article,
-   * or a line saying none matched.
+   * The lines {@code convoy campaign status ID --endpoint E} adds for a failed deployment: one per matching article;
+   * nothing when none matches (the deployment view stays as it was).
    */
   public static String forFailure(List<KbArticleSummary> articles) {
     if (articles.isEmpty()) {
-      return "\nKB articles: none matches this failure (convoy kb search TEXT)\n";
+      return "";
     }
     Table table = new Table("ID", "TITLE", "RELEASE", "COVERS");
     articles.forEach(a -> table.row(a.getId(), a.getTitle(), release(a), covers(a.getCovers())));

@@ -71,4 +71,15 @@ class CampaignStatusKbTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).contains("ep-5").doesNotContain("KB articles");
   }
+
+  @Test
+  void statusEndpoint_failedButNoArticleMatches_viewUnchanged() {
+    admin.service().knowledge.articles.clear();
+
+    Result result = admin.run("campaign", "status", "c-7", "--endpoint", "ep-5");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).doesNotContain("KB articles");
+    assertThat(admin.service().knowledge.findRequests).hasSize(1);
+  }
 }
