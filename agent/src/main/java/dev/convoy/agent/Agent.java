@@ -59,9 +59,12 @@ final class Agent implements AutoCloseable {
   private final ExecutorScheduler scheduler;
   private final ExecutorScheduler rechecks;
   private final LocalSocketServer local;
+  private final dev.convoy.agent.training.TrainingReporter trainingReporter;
 
   private Agent(AgentConnection connection, ReportOutbox outbox, Reconciler reconciler, SessionLoop session,
-      InventorySchedule schedule, ExecutorScheduler scheduler, ExecutorScheduler rechecks, LocalSocketServer local) {
+      InventorySchedule schedule, ExecutorScheduler scheduler, ExecutorScheduler rechecks, LocalSocketServer local,
+      dev.convoy.agent.training.TrainingReporter trainingReporter) {
+    this.trainingReporter = trainingReporter;
     this.rechecks = rechecks;
     this.local = local;
     this.connection = connection;
@@ -125,11 +128,23 @@ final class Agent implements AutoCloseable {
         config.inventoryInterval());
     outbox.start();
     reconciler.start();
-    LocalSocketServer local = LocalSocketServer.start(dir.socket(),
-        new LocalRequestHandler(reconciler.selfService(), noticeBook, new TechnicianCodeCommand(visits)));
+    var releasesHere = new dev.convoy.agent.documents.WorkstationReleases(journal);
+    var userDocs = new dev.convoy.agent.documents.UserDocuments(releasesHere, connection.knowledge(),
+        downloader::payloadPath);
+    var trainingJournal = new dev.convoy.agent.training.TrainingJournal(dir.root().resolve("training.json"));
+    var trainingReporter = new dev.convoy.agent.training.TrainingReporter(trainingJournal, connection.knowledge(),
+        new Backoff(config.backoffInitial(), config.backoffMax(), random));
+    trainingReporter.start();
+    LocalRequestHandler handler = new LocalRequestHandler(reconciler.selfService(), noticeBook,
+        new TechnicianCodeCommand(visits));
+    handler.register("docs", new dev.convoy.agent.documents.DocsLocalCommand(userDocs));
+    handler.register("training", new dev.convoy.agent.training.TrainingLocalCommand(
+        new dev.convoy.agent.training.WorkstationTraining(releasesHere, userDocs, trainingJournal, trainingReporter,
+            connection.knowledge(), clock)));
+    LocalSocketServer local = LocalSocketServer.start(dir.socket(), handler);
     session.start();
     schedule.start();
-    return new Agent(connection, outbox, reconciler, session, schedule, scheduler, rechecks, local);
+    return new Agent(connection, outbox, reconciler, session, schedule, scheduler, rechecks, local, trainingReporter);
   }
 
   /** The technician jobs of a desired state and their attempts: whose install output is streamed live. */
@@ -146,6 +161,7 @@ final class Agent implements AutoCloseable {
   public void close() {
     logger.info("agent stopping");
     local.close();
+    trainingReporter.close();
     schedule.close();
     scheduler.close();
     rechecks.close();

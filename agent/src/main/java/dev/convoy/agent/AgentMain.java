@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "convoy-agent", mixinStandardHelpOptions = true, versionProvider = AgentMain.Version.class,
     description = "The Convoy workstation agent.", subcommands = {EnrollCommand.class, RunCommand.class, UserCommands.Catalog.class,
         UserCommands.Install.class, UserCommands.Notices.class, UserCommands.Defer.class,
-        UserCommands.TechnicianCode.class})
+        UserCommands.TechnicianCode.class,
+        DocsUserCommand.class,
+        TrainingUserCommand.class})
 public final class AgentMain implements Runnable {
   /** Success. */
   public static final int OK = 0;

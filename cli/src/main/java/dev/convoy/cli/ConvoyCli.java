@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
         AgentCommand.class,
         PackageCommand.class,
         ReleaseCommand.class,
+        dev.convoy.cli.kb.KbCommand.class,
         PublisherCommand.class,
         CampaignCommand.class,
         InventoryCommand.class,

@@ -153,6 +153,13 @@ final class Corpus {
         new Case("payload missing", MISSING_ENTRY, (f, o) -> f.containerEdit = c -> c.remove(c.size() - 1)),
         new Case("document with the wrong length", LENGTH_MISMATCH,
             (f, o) -> f.treeEdit = t -> child(documents(t), "runbook").put("length", 5L)),
+        // Documents are signed like the payload (issue 5, must-hold 4): one the manifest does not list is refused,
+        // and so is a manifest whose document hash was changed and re-signed while the document stayed.
+        new Case("document added that the manifest does not list", UNLISTED_ENTRY,
+            (f, o) -> f.containerEdit = c -> c.add(c.size() - 1, new Entry(ReleaseFormat.DOCS_PREFIX + "zz-added.md",
+                "# read me\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))),
+        new Case("manifest lists another hash for a document", HASH_MISMATCH,
+            (f, o) -> f.treeEdit = t -> child(documents(t), "runbook").put("sha256", "0".repeat(64))),
         new Case("document that is not UTF-8", MALFORMED_DOCUMENT,
             (f, o) -> f.documents.put("runbook.md", new byte[] {'#', ' ', (byte) 0xC3, (byte) 0x28})),
         new Case("payload length differs from the manifest", LENGTH_MISMATCH,

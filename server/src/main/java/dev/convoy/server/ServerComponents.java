@@ -101,14 +101,22 @@ record ServerComponents(SessionHub hub, CampaignEngine campaigns, EnrollmentGrpc
     TechnicianWiring technicians = TechnicianWiring.wire(storage, clock, deploymentStore, campaigns, audit,
         new EndpointDirectory(endpoints, groups, inventory, new InventoryTargets(inventoryStore)),
         new CatalogueRunbooks(catalogue, publisherKeys::trusted));
+    var heads = new dev.convoy.server.knowledge.ReleaseHeads(catalogue);
+    var documents = new dev.convoy.server.knowledge.DocumentService(catalogue, heads);
+    var kbIndex = new dev.convoy.server.knowledge.KnowledgeIndex(catalogue, heads);
+    catalogue.addPublishListener(kbIndex::add);
+    var training = new dev.convoy.server.knowledge.TrainingService(
+        new dev.convoy.server.storage.rocksdb.RocksAttestationStore(storage), documents, catalogue, campaignStore,
+        deploymentStore, groups, storage, clock);
 
     return new ServerComponents(hub, campaigns,
         new EnrollmentGrpcService(enrollment),
         new AgentGrpcService(endpoints, campaigns.deployments(), catalogue, hub, inventory, publisherKeys,
-            technicians.service()),
+            technicians.service(), documents, training),
         new AdminGrpcService(enrollment, endpoints, catalogue, campaigns, inventory, groups, compliance,
             publisherKeys, watchExecutor, audit, people, guard, notifications,
-            new IdentityService(people, new CaPersonCertificateIssuer(pki.ca()), groups::exists), technicians.calls()),
+            new IdentityService(people, new CaPersonCertificateIssuer(pki.ca()), groups::exists), technicians.calls(),
+            documents, new dev.convoy.server.knowledge.KnowledgeBase(kbIndex), training),
         new AuthInterceptor(endpoints, people, clock), new AuditInterceptor(audit), guard, outbox);
   }
 }

@@ -21,8 +21,8 @@ class ArchitectureTest {
   static final Path SOURCES = Path.of("src/main/java/dev/convoy/server");
   /** Domain packages (a directory each; sub-packages are separate, e.g. storage/rocksdb is an adapter). */
   static final List<String> DOMAIN = List.of("audit", "campaign", "campaign/plan", "catalogue", "common",
-      "compliance", "endpoint", "enrollment", "error", "group", "inventory", "inventory/query", "notify", "people",
-      "storage", "technician", "window");
+      "compliance", "endpoint", "enrollment", "error", "group", "inventory", "inventory/query", "knowledge", "notify",
+      "people", "storage", "technician", "window");
   static final Pattern FORBIDDEN = Pattern.compile(
       "\\b(io\\.grpc|com\\.google\\.protobuf|org\\.rocksdb|dev\\.convoy\\.server\\.grpc"
           + "|dev\\.convoy\\.server\\.storage\\.rocksdb|dev\\.convoy\\.server\\.storage\\.file"

@@ -20,12 +20,14 @@ public final class AgentConnection implements AutoCloseable {
   private final String endpointId;
   private final GrpcServerApi serverApi;
   private final GrpcSessionConnector sessionConnector;
+  private final GrpcKnowledgeApi knowledge;
 
   private AgentConnection(ManagedChannel channel, String endpointId) {
     this.channel = channel;
     this.endpointId = endpointId;
     this.serverApi = new GrpcServerApi(channel, endpointId, GrpcServerApi.CALL_TIMEOUT);
     this.sessionConnector = new GrpcSessionConnector(channel);
+    this.knowledge = new GrpcKnowledgeApi(channel, endpointId, GrpcServerApi.CALL_TIMEOUT);
   }
 
   /** Opens (lazily: nothing is sent yet) the channel to {@code server} as {@code identity}. */
@@ -40,6 +42,11 @@ public final class AgentConnection implements AutoCloseable {
   /** Sends technician jobs' install output (issue 5). */
   public dev.convoy.agent.technician.InstallOutputApi installOutputApi() {
     return new GrpcInstallOutputApi(channel, endpointId);
+  }
+
+  /** Documents and training attestations (issue 5). */
+  public GrpcKnowledgeApi knowledge() {
+    return knowledge;
   }
 
   public SessionConnector sessionConnector() {

@@ -32,6 +32,7 @@ public final class LocalRequestHandler {
   private final SelfService selfService;
   private final NoticeBook notices;
   private final TechnicianCodeCommand technicianCode;
+  private final java.util.Map<String, LocalCommand> commands = new java.util.concurrent.ConcurrentHashMap<>();
 
   public LocalRequestHandler(SelfService selfService, NoticeBook notices) {
     this(selfService, notices, null);
@@ -44,8 +45,19 @@ public final class LocalRequestHandler {
     this.technicianCode = technicianCode;
   }
 
-  /** The answer to {@code line} (one JSON object). */
+  /** Adds command {@code name} (one line per command in the agent's wiring). */
+  public LocalRequestHandler register(String name, LocalCommand command) {
+    commands.put(name, command);
+    return this;
+  }
+
+  /** The answer to {@code line} (one JSON object), sent by an unknown user. */
   public JsonObject handle(String line) {
+    return handle(line, "");
+  }
+
+  /** The answer to {@code line} (one JSON object) sent by local user {@code user}. */
+  public JsonObject handle(String line, String user) {
     try {
       JsonObject request = parse(line);
       String command = text(request, "command", ID);
@@ -55,8 +67,7 @@ public final class LocalRequestHandler {
         case "install" -> ok(selfService.requestInstall(text(request, "name", NAME)));
         case "defer" -> defer(text(request, "campaign", ID), duration(request));
         case "technician-code" -> technicianCode == null ? ok("no technician is expected") : technicianCode.handle();
-        default -> throw new IllegalArgumentException("command: '" + command
-            + "' (expected one of: catalog, install, notices, defer, technician-code)");
+        default -> registered(command, request, user);
       };
     } catch (IllegalArgumentException e) {
       return error("invalid_argument", e.getMessage());
@@ -66,6 +77,15 @@ public final class LocalRequestHandler {
       logger.error("local request failed", e);
       return error("internal", "the agent failed to answer: " + e);
     }
+  }
+
+  private JsonObject registered(String command, JsonObject request, String user) {
+    LocalCommand registered = commands.get(command);
+    if (registered == null) {
+      throw new IllegalArgumentException("command: '" + command + "' (expected one of: catalog, install, notices,"
+          + " defer" + (technicianCode == null ? "" : ", technician-code") + commands.keySet().stream().sorted().map(c -> ", " + c).reduce("", String::concat) + ")");
+    }
+    return registered.handle(request, user);
   }
 
   private JsonObject catalog() {

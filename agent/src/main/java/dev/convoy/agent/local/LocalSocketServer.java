@@ -92,9 +92,21 @@ public final class LocalSocketServer implements AutoCloseable {
       String line = readLine(client);
       reply(client, line == null
           ? LocalRequestHandler.error("invalid_argument", "request: longer than " + MAX_LINE + " bytes")
-          : handler.handle(line));
+          : handler.handle(line, peerUser(client)));
     } catch (IOException e) {
       logger.debug("local request dropped reason=\"{}\"", e.getMessage());
+    }
+  }
+
+  /**
+   * The local user at the other end, as the kernel says (SO_PEERCRED): who attests a training is not taken from
+   * what the client claims. "" where the platform cannot tell.
+   */
+  static String peerUser(SocketChannel client) {
+    try {
+      return client.getOption(jdk.net.ExtendedSocketOptions.SO_PEERCRED).user().getName();
+    } catch (IOException | UnsupportedOperationException e) {
+      return "";
     }
   }
 

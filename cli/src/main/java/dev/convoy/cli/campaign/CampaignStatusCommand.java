@@ -96,7 +96,9 @@ public final class CampaignStatusCommand extends CliCommand {
     context.out().print(switch (format) {
       case JSON -> Json.pretty(status) + "\n";
       case CSV -> DeploymentView.csv(deployment);
-      case TABLE -> DeploymentView.render(status, deployment);
+      case TABLE -> DeploymentView.render(status, deployment) + dev.convoy.cli.kb.FailureArticles.find(
+          context.admin(), status.getCampaign().getRelease(), deployment)
+          .map(dev.convoy.cli.kb.KbView::forFailure).orElse("");
     });
     return ExitCodes.OK;
   }

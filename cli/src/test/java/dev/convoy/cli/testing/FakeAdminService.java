@@ -103,6 +103,7 @@ public final class FakeAdminService extends AdminServiceGrpc.AdminServiceImplBas
   /** The audit log and revocations. */
   public final FakeGovernance governance = new FakeGovernance();
   public final FakeNotifications notifications = new FakeNotifications();
+  public final FakeKnowledge knowledge = new FakeKnowledge();
 
   /** Stores an inventory: shorthand for {@code inventory.put}. */
   public void putInventory(EndpointInventory endpointInventory) {
@@ -405,6 +406,43 @@ public final class FakeAdminService extends AdminServiceGrpc.AdminServiceImplBas
     return endpoints.stream().filter(e -> campaign.getTargets().getAll()
         || campaign.getTargets().getGroupsList().contains(e.getGroup())
         || campaign.getTargets().getEndpointIdsList().contains(e.getEndpointId())).toList();
+  }
+
+  // Documents, knowledge base, training (issue 5)
+  @Override
+  public void listReleaseDocuments(dev.convoy.protocol.v1.ListReleaseDocumentsRequest request,
+      StreamObserver<dev.convoy.protocol.v1.ListReleaseDocumentsResponse> response) {
+    answer(response, () -> knowledge.list(request));
+  }
+
+  @Override
+  public void getReleaseDocument(dev.convoy.protocol.v1.GetReleaseDocumentRequest request,
+      StreamObserver<dev.convoy.protocol.v1.ReleaseDocumentContent> response) {
+    answer(response, () -> knowledge.get(request));
+  }
+
+  @Override
+  public void searchKnowledgeBase(dev.convoy.protocol.v1.SearchKnowledgeBaseRequest request,
+      StreamObserver<dev.convoy.protocol.v1.SearchKnowledgeBaseResponse> response) {
+    answer(response, () -> knowledge.search(request));
+  }
+
+  @Override
+  public void getKbArticle(dev.convoy.protocol.v1.GetKbArticleRequest request,
+      StreamObserver<dev.convoy.protocol.v1.KbArticleContent> response) {
+    answer(response, () -> knowledge.show(request));
+  }
+
+  @Override
+  public void findKbArticles(dev.convoy.protocol.v1.FindKbArticlesRequest request,
+      StreamObserver<dev.convoy.protocol.v1.FindKbArticlesResponse> response) {
+    answer(response, () -> knowledge.find(request));
+  }
+
+  @Override
+  public void getTrainingReport(dev.convoy.protocol.v1.GetTrainingReportRequest request,
+      StreamObserver<dev.convoy.protocol.v1.TrainingReport> response) {
+    answer(response, () -> knowledge.training(request));
   }
 
   private static RuntimeException notFound(String campaignId) {

@@ -29,6 +29,7 @@ public final class CatalogueService {
   private final int chunkSize;
   private final Supplier<TrustedKeys> trustedKeys;
   private final StripedLocks locks = new StripedLocks(64);
+  private final List<java.util.function.Consumer<Release>> published = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** @param trustedKeys the publisher keys signed releases are verified against, read at each upload */
   public CatalogueService(ReleaseStore releases, ContentStore content, Storage storage, Clock clock, int chunkSize,
@@ -81,10 +82,16 @@ public final class CatalogueService {
       storage.commit(changes);
       logger.info("release published release={} format={} sha256={} length={} by={}",
           release.ref(), release.format(), release.sha256(), release.length(), publisher);
+      published.forEach(listener -> listener.accept(release));
       return release;
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Calls {@code listener} with each newly recorded release, after it is durable (e.g. the KB index). */
+  public void addPublishListener(java.util.function.Consumer<Release> listener) {
+    published.add(listener);
   }
 
   private Release describeSigned(ReleaseHeader header, StoredContent stored, ContentStore.Upload upload,

@@ -114,6 +114,7 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   private final ScopeCheck scope;
   private final IdentityAdminCalls identityCalls;
   private final TechnicianAdminCalls technicianCalls;
+  private final KnowledgeAdminCalls knowledgeCalls;
 
   /**
    * @param watchExecutor computes and sends WatchCampaign updates, off the threads that change campaigns
@@ -125,8 +126,10 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
       CampaignEngine campaigns, InventoryService inventory, GroupService groups, ComplianceService compliance,
       PublisherKeyService publisherKeys, Executor watchExecutor, AuditLog audit, PersonService people,
       StreamGuard guard, Notifications notifications, IdentityService identities,
-      TechnicianAdminCalls technicianCalls) {
+      TechnicianAdminCalls technicianCalls, dev.convoy.server.knowledge.DocumentService documents,
+      dev.convoy.server.knowledge.KnowledgeBase kb, dev.convoy.server.knowledge.TrainingService training) {
     this.technicianCalls = technicianCalls;
+    this.knowledgeCalls = new KnowledgeAdminCalls(documents, kb, training);
     this.publisherKeys = publisherKeys;
     this.notifyCalls = new NotifyAdminCalls(notifications);
     this.guard = guard;
@@ -463,6 +466,43 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   @Override
   public void followTechnicianLog(TechnicianLogRequest request, StreamObserver<TechnicianLogLine> observer) {
     technicianCalls.follow(request, (ServerCallStreamObserver<TechnicianLogLine>) observer);
+  }
+
+  // Documents, knowledge base, training (issue 5)
+  @Override
+  public void listReleaseDocuments(dev.convoy.protocol.v1.ListReleaseDocumentsRequest request,
+      StreamObserver<dev.convoy.protocol.v1.ListReleaseDocumentsResponse> observer) {
+    GrpcCalls.unary(observer, () -> knowledgeCalls.list(request));
+  }
+
+  @Override
+  public void getReleaseDocument(dev.convoy.protocol.v1.GetReleaseDocumentRequest request,
+      StreamObserver<dev.convoy.protocol.v1.ReleaseDocumentContent> observer) {
+    GrpcCalls.unary(observer, () -> knowledgeCalls.get(request));
+  }
+
+  @Override
+  public void searchKnowledgeBase(dev.convoy.protocol.v1.SearchKnowledgeBaseRequest request,
+      StreamObserver<dev.convoy.protocol.v1.SearchKnowledgeBaseResponse> observer) {
+    GrpcCalls.unary(observer, () -> knowledgeCalls.search(request));
+  }
+
+  @Override
+  public void getKbArticle(dev.convoy.protocol.v1.GetKbArticleRequest request,
+      StreamObserver<dev.convoy.protocol.v1.KbArticleContent> observer) {
+    GrpcCalls.unary(observer, () -> knowledgeCalls.show(request));
+  }
+
+  @Override
+  public void findKbArticles(dev.convoy.protocol.v1.FindKbArticlesRequest request,
+      StreamObserver<dev.convoy.protocol.v1.FindKbArticlesResponse> observer) {
+    GrpcCalls.unary(observer, () -> knowledgeCalls.find(request));
+  }
+
+  @Override
+  public void getTrainingReport(dev.convoy.protocol.v1.GetTrainingReportRequest request,
+      StreamObserver<dev.convoy.protocol.v1.TrainingReport> observer) {
+    GrpcCalls.unary(observer, () -> knowledgeCalls.training(request));
   }
 
   private Campaign campaign(dev.convoy.server.campaign.Campaign campaign) {

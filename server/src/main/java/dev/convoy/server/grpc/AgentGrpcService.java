@@ -42,11 +42,14 @@ public final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBas
   private final InventoryService inventory;
   private final PublisherKeyService publisherKeys;
   private final TechnicianService technicians;
+  private final KnowledgeAgentCalls knowledgeCalls;
 
   /** @param publisherKeys the trusted keys every desired state carries (agents verify signed releases with them) */
   public AgentGrpcService(EndpointService endpoints, DeploymentService deployments, CatalogueService catalogue,
-      SessionHub hub, InventoryService inventory, PublisherKeyService publisherKeys, TechnicianService technicians) {
+      SessionHub hub, InventoryService inventory, PublisherKeyService publisherKeys, TechnicianService technicians,
+      dev.convoy.server.knowledge.DocumentService documents, dev.convoy.server.knowledge.TrainingService training) {
     this.technicians = technicians;
+    this.knowledgeCalls = new KnowledgeAgentCalls(documents, training);
     this.publisherKeys = publisherKeys;
     this.inventory = inventory;
     this.endpoints = endpoints;
@@ -136,6 +139,19 @@ public final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBas
       return InstallOutputAck.newBuilder().setKept(technicians.output(caller, jobId, request.getAttempt(),
           request.getFirstSequence(), request.getLinesList())).build();
     });
+  }
+
+  // Documents, knowledge base, training (issue 5)
+  @Override
+  public void getSignedDocument(dev.convoy.protocol.v1.AgentDocumentRequest request,
+      StreamObserver<dev.convoy.protocol.v1.SignedDocument> observer) {
+    GrpcCalls.unary(observer, () -> knowledgeCalls.document(request));
+  }
+
+  @Override
+  public void reportTrainingAttestation(dev.convoy.protocol.v1.TrainingAttestation request,
+      StreamObserver<dev.convoy.protocol.v1.TrainingAttestationAck> observer) {
+    GrpcCalls.unary(observer, () -> knowledgeCalls.attest(request));
   }
 
   /**

@@ -60,7 +60,11 @@ final class AuditRules {
       name(AdminServiceGrpc.getListAuditEntriesMethod()), name(AdminServiceGrpc.getVerifyAuditMethod()),
       name(AdminServiceGrpc.getListNotificationsMethod()), name(AdminServiceGrpc.getListIdentitiesMethod()),
       name(AdminServiceGrpc.getListTechnicianJobsMethod()), name(AdminServiceGrpc.getGetTechnicianJobMethod()),
-      name(AdminServiceGrpc.getFollowTechnicianLogMethod()));
+      name(AdminServiceGrpc.getFollowTechnicianLogMethod()),
+      // Documents, knowledge base, training (issue 5)
+      name(AdminServiceGrpc.getListReleaseDocumentsMethod()), name(AdminServiceGrpc.getGetReleaseDocumentMethod()),
+      name(AdminServiceGrpc.getSearchKnowledgeBaseMethod()), name(AdminServiceGrpc.getGetKbArticleMethod()),
+      name(AdminServiceGrpc.getFindKbArticlesMethod()), name(AdminServiceGrpc.getGetTrainingReportMethod()));
 
   private static final Map<String, Rule> RULES = build();
 

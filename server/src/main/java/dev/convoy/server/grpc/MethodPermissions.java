@@ -63,6 +63,11 @@ public final class MethodPermissions {
         AdminServiceGrpc.getReleaseTechnicianJobMethod(), AdminServiceGrpc.getStartTechnicianJobMethod(),
         AdminServiceGrpc.getStepTechnicianJobMethod(), AdminServiceGrpc.getFinishTechnicianJobMethod(),
         AdminServiceGrpc.getRollbackTechnicianJobMethod(), AdminServiceGrpc.getFollowTechnicianLogMethod());
+    // Documents, knowledge base, training (issue 5): reading only.
+    row(Permission.VIEW, AdminServiceGrpc.getListReleaseDocumentsMethod(),
+        AdminServiceGrpc.getGetReleaseDocumentMethod(), AdminServiceGrpc.getSearchKnowledgeBaseMethod(),
+        AdminServiceGrpc.getGetKbArticleMethod(), AdminServiceGrpc.getFindKbArticlesMethod(),
+        AdminServiceGrpc.getGetTrainingReportMethod());
     // Server reflection describes the API only; it is for tooling (grpcurl) run by people who may read.
     row(Permission.VIEW, io.grpc.reflection.v1.ServerReflectionGrpc.getServerReflectionInfoMethod(),
         io.grpc.reflection.v1alpha.ServerReflectionGrpc.getServerReflectionInfoMethod());

@@ -101,6 +101,59 @@ public final class ReleaseFiles {
     return out;
   }
 
+  /** The content of entry {@code name}. */
+  public static byte[] content(byte[] file, String name) {
+    int at = contentOffset(file, name);
+    return java.util.Arrays.copyOfRange(file, at, at + length(file, name));
+  }
+
+  /** A copy of {@code file} whose entry {@code name} holds {@code content} instead (same length only). */
+  public static byte[] replace(byte[] file, String name, byte[] content) {
+    if (content.length != length(file, name)) {
+      throw new IllegalArgumentException("replacement for " + name + ": " + content.length + " bytes (expected: "
+          + length(file, name) + ")");
+    }
+    byte[] copy = file.clone();
+    System.arraycopy(content, 0, copy, contentOffset(file, name), content.length);
+    return copy;
+  }
+
+  /** A copy of {@code file} with a regular-file entry {@code name} inserted just before entry {@code before}. */
+  public static byte[] insertBefore(byte[] file, String before, String name, byte[] content) {
+    int at = contentOffset(file, before) - 512;
+    byte[] header = new byte[512];
+    put(header, 0, name);
+    put(header, 100, "0000644");
+    put(header, 108, "0000000");
+    put(header, 116, "0000000");
+    put(header, 124, String.format("%011o", content.length));
+    put(header, 136, "00000000000");
+    header[156] = '0';
+    put(header, 257, "ustar");
+    put(header, 263, "00");
+    put(header, 329, "0000000");
+    put(header, 337, "0000000");
+    java.util.Arrays.fill(header, 148, 156, (byte) ' ');
+    int sum = 0;
+    for (byte b : header) {
+      sum += b & 0xff;
+    }
+    put(header, 148, String.format("%06o", sum));
+    header[155] = ' ';
+    int padded = (content.length + 511) / 512 * 512;
+    byte[] out = new byte[file.length + 512 + padded];
+    System.arraycopy(file, 0, out, 0, at);
+    System.arraycopy(header, 0, out, at, 512);
+    System.arraycopy(content, 0, out, at + 512, content.length);
+    System.arraycopy(file, at, out, at + 512 + padded, file.length - at);
+    return out;
+  }
+
+  private static void put(byte[] header, int offset, String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(bytes, 0, header, offset, bytes.length);
+  }
+
   /** The length of the content of entry {@code name}. */
   public static int length(byte[] file, String name) {
     return (int) size(file, contentOffset(file, name) - 512);

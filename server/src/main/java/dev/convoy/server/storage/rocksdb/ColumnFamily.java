@@ -48,7 +48,9 @@ enum ColumnFamily {
    * OutboxRecord (dead letters). Opened empty on a database written before it existed. */
   OUTBOX("outbox", false),
   /** {@code <job (deployment) id>} → TechnicianJobRecord (issue 5: claims, presence, runbook walk, sign-off). */
-  TECHNICIAN_JOBS("technician_jobs", false);
+  TECHNICIAN_JOBS("technician_jobs", false),
+  /** {@code <name>/<version>/<endpoint id>/<item sha256>/<user sha256>} → TrainingAttestationRecord. */
+  TRAINING_ATTESTATIONS("training_attestations", false);
 
   private final String familyName;
   private final boolean counters;
