@@ -8,7 +8,10 @@ import dev.convoy.server.catalogue.CatalogueService;
 import dev.convoy.server.endpoint.EndpointService;
 import dev.convoy.server.endpoint.Presence;
 import dev.convoy.server.enrollment.EnrollmentService;
+import dev.convoy.server.governance.GovernanceEvents;
+import dev.convoy.server.governance.GovernanceService;
 import dev.convoy.server.grpc.AdminGrpcService;
+import dev.convoy.server.storage.rocksdb.RocksGovernanceStore;
 import dev.convoy.server.grpc.AgentGrpcService;
 import dev.convoy.server.audit.AuditLog;
 import dev.convoy.server.grpc.AuditInterceptor;
@@ -75,9 +78,12 @@ record ServerComponents(SessionHub hub, CampaignEngine campaigns, EnrollmentGrpc
     CatalogueService catalogue = new CatalogueService(new RocksReleaseStore(storage),
         new FileContentStore(dir.content()), storage, clock, config.chunkSize(), publisherKeys::trusted);
     CampaignEvents events = new CampaignEvents();
+    GovernanceService governance = new GovernanceService(new RocksGovernanceStore(storage), campaignStore,
+        catalogue, people, audit, clock, config.governance(), GovernanceEvents.NONE);
+    governance.announceSettings();
     CampaignEngine campaigns = new CampaignEngine(new CampaignContext(campaignStore, deploymentStore,
         new RocksTimerStore(storage), catalogue, endpointStore, storage, clock, events, hub, groups,
-        new InventoryZones(inventoryStore)), new InventoryTargets(inventoryStore));
+        new InventoryZones(inventoryStore), governance.gate()), new InventoryTargets(inventoryStore));
     inventory.addListener(new CampaignPickup(groups, campaigns.campaigns()));
     ComplianceService compliance = new ComplianceService(inventoryStore, campaignStore, endpointStore);
 
@@ -85,7 +91,7 @@ record ServerComponents(SessionHub hub, CampaignEngine campaigns, EnrollmentGrpc
         new EnrollmentGrpcService(enrollment),
         new AgentGrpcService(endpoints, campaigns.deployments(), catalogue, hub, inventory, publisherKeys),
         new AdminGrpcService(enrollment, endpoints, catalogue, campaigns, inventory, groups, compliance,
-            publisherKeys, watchExecutor, audit, people, guard),
+            publisherKeys, watchExecutor, audit, people, guard, governance),
         new AuthInterceptor(endpoints, people, clock), new AuditInterceptor(audit), guard);
   }
 }

@@ -49,7 +49,20 @@ import dev.convoy.protocol.v1.RevokeEndpointRequest;
 import dev.convoy.protocol.v1.RevokePersonRequest;
 import dev.convoy.protocol.v1.VerifyAuditRequest;
 import dev.convoy.protocol.v1.VerifyAuditResponse;
+import dev.convoy.protocol.v1.AcknowledgeCampaignRequest;
+import dev.convoy.protocol.v1.ApproveCampaignRequest;
+import dev.convoy.protocol.v1.CampaignGovernance;
+import dev.convoy.protocol.v1.GetCampaignGovernanceRequest;
+import dev.convoy.protocol.v1.GetRaciRequest;
+import dev.convoy.protocol.v1.GetReleaseReadinessRequest;
+import dev.convoy.protocol.v1.OverrideNoticeRequest;
+import dev.convoy.protocol.v1.RaciResponse;
+import dev.convoy.protocol.v1.ReleaseReadiness;
+import dev.convoy.protocol.v1.SetRaciRequest;
+import dev.convoy.protocol.v1.UpdateCampaignRequest;
+import dev.convoy.protocol.v1.WaiveReadinessRequest;
 import dev.convoy.server.audit.AuditLog;
+import dev.convoy.server.governance.GovernanceService;
 import dev.convoy.server.people.PersonService;
 import dev.convoy.server.campaign.CampaignEngine;
 import dev.convoy.server.catalogue.CatalogueService;
@@ -81,6 +94,7 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   private final PublisherKeyService publisherKeys;
   private final InventoryAdminCalls inventoryCalls;
   private final GovernanceAdminCalls governanceCalls;
+  private final GovernanceRaciCalls raciCalls;
   private final StreamGuard guard;
 
   /**
@@ -90,7 +104,8 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   public AdminGrpcService(EnrollmentService enrollment, EndpointService endpoints, CatalogueService catalogue,
       CampaignEngine campaigns, InventoryService inventory, GroupService groups, ComplianceService compliance,
       PublisherKeyService publisherKeys, Executor watchExecutor, AuditLog audit, PersonService people,
-      StreamGuard guard) {
+      StreamGuard guard, GovernanceService governance) {
+    this.raciCalls = new GovernanceRaciCalls(governance, campaigns);
     this.publisherKeys = publisherKeys;
     this.guard = guard;
     this.governanceCalls = new GovernanceAdminCalls(audit, endpoints, people, guard);
@@ -153,7 +168,7 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   @Override
   public void createCampaign(CreateCampaignRequest request, StreamObserver<Campaign> observer) {
     GrpcCalls.unary(observer, () -> campaign(campaigns.campaigns().create(
-        CampaignProtoMapper.newCampaign(request, Principal.current().subject()))));
+        CampaignProtoMapper.newCampaign(request, Principal.current().subject()), request.getPilot())));
   }
 
   @Override
@@ -173,7 +188,8 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
       String campaignId = campaignId(request.getCampaignId());
       if (request.getEndpointId().isEmpty()) {
         var status = campaigns.views().status(campaignId);
-        return CampaignProtoMapper.status(status, release(status.campaign()));
+        var mapped = CampaignProtoMapper.status(status, release(status.campaign()));
+        return mapped.toBuilder().setCampaign(raciCalls.decorate(mapped.getCampaign(), status.campaign())).build();
       }
       var status = campaigns.views().status(campaignId, EndpointNames.requireEndpointId("endpoint_id",
           request.getEndpointId()));
@@ -319,8 +335,55 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
     GrpcCalls.unary(observer, () -> governanceCalls.revokePerson(request));
   }
 
+  @Override
+  public void setRaci(SetRaciRequest request, StreamObserver<RaciResponse> observer) {
+    GrpcCalls.unary(observer, () -> raciCalls.setRaci(request));
+  }
+
+  @Override
+  public void getRaci(GetRaciRequest request, StreamObserver<RaciResponse> observer) {
+    GrpcCalls.unary(observer, () -> raciCalls.getRaci(request));
+  }
+
+  @Override
+  public void approveCampaign(ApproveCampaignRequest request, StreamObserver<CampaignGovernance> observer) {
+    GrpcCalls.unary(observer, () -> raciCalls.approve(request));
+  }
+
+  @Override
+  public void acknowledgeCampaign(AcknowledgeCampaignRequest request,
+      StreamObserver<CampaignGovernance> observer) {
+    GrpcCalls.unary(observer, () -> raciCalls.acknowledge(request));
+  }
+
+  @Override
+  public void overrideNotice(OverrideNoticeRequest request, StreamObserver<CampaignGovernance> observer) {
+    GrpcCalls.unary(observer, () -> raciCalls.overrideNotice(request));
+  }
+
+  @Override
+  public void getCampaignGovernance(GetCampaignGovernanceRequest request,
+      StreamObserver<CampaignGovernance> observer) {
+    GrpcCalls.unary(observer, () -> raciCalls.get(request));
+  }
+
+  @Override
+  public void updateCampaign(UpdateCampaignRequest request, StreamObserver<Campaign> observer) {
+    GrpcCalls.unary(observer, () -> campaign(raciCalls.update(request)));
+  }
+
+  @Override
+  public void getReleaseReadiness(GetReleaseReadinessRequest request, StreamObserver<ReleaseReadiness> observer) {
+    GrpcCalls.unary(observer, () -> raciCalls.readiness(request));
+  }
+
+  @Override
+  public void waiveReadiness(WaiveReadinessRequest request, StreamObserver<ReleaseReadiness> observer) {
+    GrpcCalls.unary(observer, () -> raciCalls.waive(request));
+  }
+
   private Campaign campaign(dev.convoy.server.campaign.Campaign campaign) {
-    return CampaignProtoMapper.campaign(campaign, release(campaign));
+    return raciCalls.decorate(CampaignProtoMapper.campaign(campaign, release(campaign)), campaign);
   }
 
   private Optional<dev.convoy.server.catalogue.Release> release(dev.convoy.server.campaign.Campaign campaign) {

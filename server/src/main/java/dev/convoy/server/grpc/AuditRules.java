@@ -39,7 +39,10 @@ final class AuditRules {
   /** Calls whose domain service appends the audit entry in the same batch as the change. */
   static final Set<String> AUDITED_IN_DOMAIN = Set.of(
       AdminServiceGrpc.getRevokeEndpointMethod().getFullMethodName(),
-      AdminServiceGrpc.getRevokePersonMethod().getFullMethodName());
+      AdminServiceGrpc.getRevokePersonMethod().getFullMethodName(),
+      name(AdminServiceGrpc.getSetRaciMethod()), name(AdminServiceGrpc.getApproveCampaignMethod()),
+      name(AdminServiceGrpc.getAcknowledgeCampaignMethod()), name(AdminServiceGrpc.getOverrideNoticeMethod()),
+      name(AdminServiceGrpc.getUpdateCampaignMethod()), name(AdminServiceGrpc.getWaiveReadinessMethod()));
 
   /** Calls that change nothing. */
   static final Set<String> READ_ONLY = Set.of(
@@ -50,7 +53,9 @@ final class AuditRules {
       name(AdminServiceGrpc.getGetInventoryMethod()), name(AdminServiceGrpc.getGetInventoryHistoryMethod()),
       name(AdminServiceGrpc.getListGroupsMethod()), name(AdminServiceGrpc.getGetGroupMethod()),
       name(AdminServiceGrpc.getGetComplianceMethod()), name(AdminServiceGrpc.getListPublisherKeysMethod()),
-      name(AdminServiceGrpc.getListAuditEntriesMethod()), name(AdminServiceGrpc.getVerifyAuditMethod()));
+      name(AdminServiceGrpc.getListAuditEntriesMethod()), name(AdminServiceGrpc.getVerifyAuditMethod()),
+      name(AdminServiceGrpc.getGetRaciMethod()), name(AdminServiceGrpc.getGetCampaignGovernanceMethod()),
+      name(AdminServiceGrpc.getGetReleaseReadinessMethod()));
 
   private static final Map<String, Rule> RULES = build();
 

@@ -41,13 +41,19 @@ public final class MethodPermissions {
         AdminServiceGrpc.getQueryInventoryMethod(), AdminServiceGrpc.getGetInventoryMethod(),
         AdminServiceGrpc.getGetInventoryHistoryMethod(), AdminServiceGrpc.getListGroupsMethod(),
         AdminServiceGrpc.getGetGroupMethod(), AdminServiceGrpc.getGetComplianceMethod(),
-        AdminServiceGrpc.getListPublisherKeysMethod());
+        AdminServiceGrpc.getListPublisherKeysMethod(), AdminServiceGrpc.getGetRaciMethod(),
+        AdminServiceGrpc.getGetCampaignGovernanceMethod(), AdminServiceGrpc.getGetReleaseReadinessMethod());
     need(Permission.PUBLISH, AdminServiceGrpc.getPublishReleaseMethod());
     need(Permission.RUN_CAMPAIGNS, AdminServiceGrpc.getCreateCampaignMethod(),
         AdminServiceGrpc.getStartCampaignMethod(), AdminServiceGrpc.getPauseCampaignMethod(),
         AdminServiceGrpc.getResumeCampaignMethod(), AdminServiceGrpc.getAbortCampaignMethod(),
         AdminServiceGrpc.getCancelCampaignMethod(), AdminServiceGrpc.getAdvanceCampaignMethod(),
-        AdminServiceGrpc.getRollbackWaveMethod());
+        AdminServiceGrpc.getRollbackWaveMethod(), AdminServiceGrpc.getSetRaciMethod(),
+        AdminServiceGrpc.getUpdateCampaignMethod());
+    // who the RACI names is checked by the domain on top: the Accountable approves, waives, overrides; Consulted ack
+    need(Permission.APPROVE, AdminServiceGrpc.getApproveCampaignMethod(),
+        AdminServiceGrpc.getAcknowledgeCampaignMethod(), AdminServiceGrpc.getOverrideNoticeMethod(),
+        AdminServiceGrpc.getWaiveReadinessMethod());
     need(Permission.REFRESH_INVENTORY, AdminServiceGrpc.getRefreshInventoryMethod());
     need(Permission.MANAGE_GROUPS, AdminServiceGrpc.getCreateGroupMethod());
     need(Permission.MANAGE_IDENTITIES, AdminServiceGrpc.getAddPublisherKeyMethod(),

@@ -75,7 +75,7 @@ class AuditGrpcTest {
     byte[] payload = new byte[100];
     PublishReleaseTest.publish(server, PublishReleaseTest.header("hello", "1.0.0", payload), payload);
     server.enroll("lab", "pc-1");
-    Campaign campaign = admin.createCampaign(CreateCampaignRequest.newBuilder().setReleaseName("hello")
+    Campaign campaign = admin.createCampaign(CreateCampaignRequest.newBuilder().setPilot(true).setReleaseName("hello")
         .setReleaseVersion("1.0.0").setTargets(Targets.newBuilder().addGroups("lab")).build());
     admin.startCampaign(StartCampaignRequest.newBuilder().setCampaignId(campaign.getCampaignId()).build());
     admin.pauseCampaign(CampaignCommandRequest.newBuilder().setCampaignId(campaign.getCampaignId())

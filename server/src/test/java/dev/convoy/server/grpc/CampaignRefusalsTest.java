@@ -51,7 +51,7 @@ class CampaignRefusalsTest {
     byte[] payload = new byte[5_000];
     new Random(3).nextBytes(payload);
     PublishReleaseTest.publish(server, PublishReleaseTest.header("hello", "1.0.0", payload), payload);
-    valid = CreateCampaignRequest.newBuilder().setReleaseName("hello").setReleaseVersion("1.0.0")
+    valid = CreateCampaignRequest.newBuilder().setPilot(true).setReleaseName("hello").setReleaseVersion("1.0.0")
         .setTargets(Targets.newBuilder().addGroups("lab")).build();
   }
 

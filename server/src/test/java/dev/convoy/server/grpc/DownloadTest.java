@@ -40,7 +40,7 @@ class DownloadTest {
     new Random(3).nextBytes(payload);
     PublishReleaseTest.publish(server, PublishReleaseTest.header("hello", "1.0.0", payload), payload);
     var admin = server.adminStub();
-    String campaign = admin.createCampaign(CreateCampaignRequest.newBuilder().setReleaseName("hello")
+    String campaign = admin.createCampaign(CreateCampaignRequest.newBuilder().setPilot(true).setReleaseName("hello")
         .setReleaseVersion("1.0.0").setTargets(Targets.newBuilder().setAll(true)).build()).getCampaignId();
     admin.startCampaign(StartCampaignRequest.newBuilder().setCampaignId(campaign).build());
     deploymentId = server.agentStub(a).sync(SyncRequest.newBuilder().setEndpointId(TestServer.endpointId(a))

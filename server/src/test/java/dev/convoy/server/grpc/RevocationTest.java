@@ -51,7 +51,7 @@ class RevocationTest {
     bob = server.addAdmin("bob");
     byte[] payload = new byte[1000];
     PublishReleaseTest.publish(server, PublishReleaseTest.header("hello", "1.0.0", payload), payload);
-    Campaign draft = server.adminStub().createCampaign(CreateCampaignRequest.newBuilder().setReleaseName("hello")
+    Campaign draft = server.adminStub().createCampaign(CreateCampaignRequest.newBuilder().setPilot(true).setReleaseName("hello")
         .setReleaseVersion("1.0.0").setTargets(Targets.newBuilder().addGroups("lab")).build());
     campaignId = draft.getCampaignId();
   }

@@ -43,7 +43,9 @@ enum ColumnFamily {
   /** {@code <due epoch millis, 8 bytes big-endian><kind>/<id>} → TimerRecord (campaign and deployment timers). */
   TIMERS("timers", false),
   /** {@code e<sequence, 8 bytes big-endian>} → AuditRecord; {@code h} → AuditHeadRecord (the newest entry). */
-  AUDIT("audit", false);
+  AUDIT("audit", false),
+  /** {@code c/<campaign id>} → CampaignGovernanceRecord; {@code r/<name>/<version>} → ReleaseGovernanceRecord. */
+  GOVERNANCE("governance", false);
 
   private final String familyName;
   private final boolean counters;
