@@ -101,6 +101,29 @@ public final class TestServer implements AutoCloseable {
     return person;
   }
 
+  /**
+   * Registers persons with the given roles (certificates from the server's CA, as {@link #addAdmin}) and returns
+   * their identities by name. Restarts the server once.
+   */
+  public java.util.Map<String, Identity> addPeople(java.util.Map<String, Set<Role>> people) throws IOException {
+    closeChannels();
+    server.stop();
+    java.util.Map<String, Identity> identities = new java.util.LinkedHashMap<>();
+    ServerPki pki = ServerPki.load(dir.resolve("pki"), clock);
+    try (RocksStorage storage = RocksStorage.open(dir.resolve("db"))) {
+      PersonService service = new PersonService(new RocksPersonStore(storage),
+          new AuditLog(new RocksAuditStore(storage), storage, clock), clock);
+      people.forEach((name, roles) -> {
+        Identity person = pki.issuePersonIdentity(name);
+        service.register(new Person(name, person.subject(), roles, clock.instant(),
+            person.certificate().getSerialNumber().toString(16)), "test");
+        identities.put(name, person);
+      });
+    }
+    server = ConvoyServer.start(config(), clock);
+    return identities;
+  }
+
   public ManagedChannel channel(SslContext tls) {
     ManagedChannel channel = TestTls.channel(port(), tls);
     channels.add(channel);
