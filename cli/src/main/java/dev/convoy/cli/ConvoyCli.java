@@ -15,6 +15,9 @@ import dev.convoy.cli.release.ReleaseCommand;
 import dev.convoy.cli.token.TokenCommand;
 import java.lang.reflect.Constructor;
 import java.util.concurrent.Callable;
+import dev.convoy.cli.governance.AckCommand;
+import dev.convoy.cli.governance.ApproveCommand;
+import dev.convoy.cli.governance.RaciCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +42,9 @@ import picocli.CommandLine.Spec;
         ReleaseCommand.class,
         PublisherCommand.class,
         CampaignCommand.class,
+        RaciCommand.class,
+        ApproveCommand.class,
+        AckCommand.class,
         InventoryCommand.class,
         GroupCommand.class,
         ComplianceCommand.class,

@@ -55,7 +55,7 @@ class EndToEndIT {
       server.cli(dir, "package", "publish", release.toString(), "--name", "e2e-tool", "--version", "1.0.0")
           .requireSuccess("package publish");
 
-      Campaign campaign = Json.parse(server.cli(dir, "campaign", "create", "--release", "e2e-tool@1.0.0",
+      Campaign campaign = Json.parse(server.cli(dir, "campaign", "create", "--pilot", "--release", "e2e-tool@1.0.0",
           "--targets", "group:e2e", "--output", "json").requireSuccess("campaign create").stdout(),
           Campaign.getDefaultInstance());
       server.cli(dir, "campaign", "start", campaign.getCampaignId()).requireSuccess("campaign start");

@@ -96,7 +96,7 @@ class InventoryIT {
       Files.writeString(release.resolve("app.txt"), "rack 12 tooling\n");
       server.cli(dir, "package", "publish", release.toString(), "--name", "rack-tools", "--version", "1.0.0")
           .requireSuccess("publish");
-      Campaign campaign = Json.parse(server.cli(dir, "campaign", "create", "--release", "rack-tools@1.0.0",
+      Campaign campaign = Json.parse(server.cli(dir, "campaign", "create", "--pilot", "--release", "rack-tools@1.0.0",
           "--targets", "group:rack12", "--output", "json").requireSuccess("campaign create").stdout(),
           Campaign.getDefaultInstance());
       server.cli(dir, "campaign", "start", campaign.getCampaignId()).requireSuccess("campaign start");

@@ -6,8 +6,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code convoy release}: signed releases, built and signed here, verified by the server and the agents. */
 @Command(name = "release",
-    description = "Signed releases: build and sign one, publish it to the catalogue, list the catalogue.",
-    subcommands = {ReleaseBuildCommand.class, ReleasePublishCommand.class, ReleaseListCommand.class},
+    description = "Signed releases: build and sign one, publish it, list the catalogue, readiness and waivers.",
+    subcommands = {ReleaseBuildCommand.class, ReleasePublishCommand.class, ReleaseListCommand.class,
+        ReleaseReadinessCommand.class, ReleaseWaiveCommand.class},
     synopsisSubcommandLabel = "COMMAND")
 public final class ReleaseCommand {
   @Mixin
