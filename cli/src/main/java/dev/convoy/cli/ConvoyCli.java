@@ -16,6 +16,9 @@ import dev.convoy.cli.release.ReleaseCommand;
 import dev.convoy.cli.token.TokenCommand;
 import java.lang.reflect.Constructor;
 import java.util.concurrent.Callable;
+import dev.convoy.cli.governance.AckCommand;
+import dev.convoy.cli.governance.ApproveCommand;
+import dev.convoy.cli.governance.RaciCommand;
 import dev.convoy.cli.tech.TechCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,6 +45,9 @@ import picocli.CommandLine.Spec;
         dev.convoy.cli.kb.KbCommand.class,
         PublisherCommand.class,
         CampaignCommand.class,
+        RaciCommand.class,
+        ApproveCommand.class,
+        AckCommand.class,
         InventoryCommand.class,
         GroupCommand.class,
         ComplianceCommand.class,

@@ -44,7 +44,7 @@ class AgentResumeIT {
       new Releases(server, dir.resolve("releases")).publishDirectory(release, "big", "1.0.0");
       Release published = server.admin().listReleases(ListReleasesRequest.newBuilder().setName("big").build())
           .getReleases(0);
-      Campaign campaign = Json.parse(server.cli(dir, "campaign", "create", "--release", "big@1.0.0", "--targets",
+      Campaign campaign = Json.parse(server.cli(dir, "campaign", "create", "--pilot", "--release", "big@1.0.0", "--targets",
           "all", "--output", "json").requireSuccess("campaign create").stdout(), Campaign.getDefaultInstance());
       server.cli(dir, "campaign", "start", campaign.getCampaignId()).requireSuccess("campaign start");
 

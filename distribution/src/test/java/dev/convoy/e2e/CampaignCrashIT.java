@@ -157,7 +157,7 @@ class CampaignCrashIT {
 
   /** Creates and starts, with the real CLI, a phased campaign of three waves: pilot, early, rest; no go, no soak. */
   private static String startCampaign(ServerNode server, Path dir) throws Exception {
-    List<String> args = new ArrayList<>(List.of("campaign", "create", "crash-tool@1.0.0", "--title", "crash test",
+    List<String> args = new ArrayList<>(List.of("campaign", "create", "--pilot", "crash-tool@1.0.0", "--title", "crash test",
         "--targets", "group:" + GROUP,
         "--rollout", "phased", "--notice-lead", "0", "--output", "json"));
     for (String wave : WAVES) {

@@ -59,7 +59,7 @@ class DebIT {
   }
 
   private static void complete(ServerNode server, Path dir, AgentNode agent, String... releaseArgs) throws Exception {
-    String[] args = new String[releaseArgs.length + 6];
+    String[] args = new String[releaseArgs.length + 7];
     args[0] = "campaign";
     args[1] = "create";
     System.arraycopy(releaseArgs, 0, args, 2, releaseArgs.length);
@@ -67,6 +67,7 @@ class DebIT {
     args[releaseArgs.length + 3] = "all";
     args[releaseArgs.length + 4] = "--output";
     args[releaseArgs.length + 5] = "json";
+    args[releaseArgs.length + 6] = "--pilot";
     Campaign campaign = Json.parse(server.cli(dir, args).requireSuccess("campaign create").stdout(),
         Campaign.getDefaultInstance());
     server.cli(dir, "campaign", "start", campaign.getCampaignId()).requireSuccess("campaign start");

@@ -54,7 +54,7 @@ class EndToEndIT {
       Files.writeString(release.resolve("README.txt"), "Convoy end-to-end release, é ü 日本\n", StandardCharsets.UTF_8);
       new Releases(server, dir.resolve("releases")).publishDirectory(release, "e2e-tool", "1.0.0");
 
-      Campaign campaign = Json.parse(server.cli(dir, "campaign", "create", "--release", "e2e-tool@1.0.0",
+      Campaign campaign = Json.parse(server.cli(dir, "campaign", "create", "--pilot", "--release", "e2e-tool@1.0.0",
           "--targets", "group:e2e", "--output", "json").requireSuccess("campaign create").stdout(),
           Campaign.getDefaultInstance());
       server.cli(dir, "campaign", "start", campaign.getCampaignId()).requireSuccess("campaign start");

@@ -39,7 +39,7 @@ class FailedInstallIT {
       Files.setPosixFilePermissions(payload.resolve("install.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
       new Releases(server, dir).publish(payload, "broken-tool", "1.0.0", "script");
 
-      Campaign campaign = Json.parse(server.cli(dir, "campaign", "create", "--release", "broken-tool@1.0.0",
+      Campaign campaign = Json.parse(server.cli(dir, "campaign", "create", "--pilot", "--release", "broken-tool@1.0.0",
           "--targets", "all", "--output", "json").requireSuccess("campaign create").stdout(),
           Campaign.getDefaultInstance());
       server.cli(dir, "campaign", "start", campaign.getCampaignId()).requireSuccess("campaign start");

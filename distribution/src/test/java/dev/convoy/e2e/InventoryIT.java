@@ -95,7 +95,7 @@ class InventoryIT {
       Files.createDirectories(release);
       Files.writeString(release.resolve("app.txt"), "rack 12 tooling\n");
       new Releases(server, dir.resolve("releases")).publishDirectory(release, "rack-tools", "1.0.0");
-      Campaign campaign = Json.parse(server.cli(dir, "campaign", "create", "--release", "rack-tools@1.0.0",
+      Campaign campaign = Json.parse(server.cli(dir, "campaign", "create", "--pilot", "--release", "rack-tools@1.0.0",
           "--targets", "group:rack12", "--output", "json").requireSuccess("campaign create").stdout(),
           Campaign.getDefaultInstance());
       server.cli(dir, "campaign", "start", campaign.getCampaignId()).requireSuccess("campaign start");

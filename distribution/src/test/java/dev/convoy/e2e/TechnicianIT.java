@@ -45,7 +45,7 @@ class TechnicianIT {
       new Releases(server, dir).publish(payload(dir), "hello", "1.0.0", "archive",
           "--runbook", runbook(dir).toString());
 
-      Campaign campaign = Json.parse(server.cli(dir, "campaign", "create", "--release", "hello@1.0.0",
+      Campaign campaign = Json.parse(server.cli(dir, "campaign", "create", "--pilot", "--release", "hello@1.0.0",
           "--targets", "group:lab", "--execution", "technician", "--output", "json")
           .requireSuccess("campaign create").stdout(), Campaign.getDefaultInstance());
       server.cli(dir, "campaign", "start", campaign.getCampaignId()).requireSuccess("campaign start");

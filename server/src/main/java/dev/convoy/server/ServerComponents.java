@@ -8,7 +8,10 @@ import dev.convoy.server.catalogue.CatalogueService;
 import dev.convoy.server.endpoint.EndpointService;
 import dev.convoy.server.endpoint.Presence;
 import dev.convoy.server.enrollment.EnrollmentService;
+import dev.convoy.server.governance.GovernanceEvents;
+import dev.convoy.server.governance.GovernanceService;
 import dev.convoy.server.grpc.AdminGrpcService;
+import dev.convoy.server.storage.rocksdb.RocksGovernanceStore;
 import dev.convoy.server.grpc.AgentGrpcService;
 import dev.convoy.server.audit.AuditLog;
 import dev.convoy.server.grpc.AuditInterceptor;
@@ -93,9 +96,12 @@ record ServerComponents(SessionHub hub, CampaignEngine campaigns, EnrollmentGrpc
     events.observeTransitions(new CampaignNotifier(notifications, clock));
     OutboxDispatcher outbox = new OutboxDispatcher(outboxStore, storage,
         OutboxDispatcher.channels(notifyConfig, clock), notifyConfig, clock, new java.security.SecureRandom());
+    GovernanceService governance = new GovernanceService(new RocksGovernanceStore(storage), campaignStore,
+        catalogue, people, audit, clock, config.governance(), GovernanceEvents.NONE);
+    governance.announceSettings();
     CampaignEngine campaigns = new CampaignEngine(new CampaignContext(campaignStore, deploymentStore,
         new RocksTimerStore(storage), catalogue, endpointStore, storage, clock, events, hub, groups,
-        new InventoryZones(inventoryStore)), new InventoryTargets(inventoryStore));
+        new InventoryZones(inventoryStore), governance.gate()), new InventoryTargets(inventoryStore));
     inventory.addListener(new CampaignPickup(groups, campaigns.campaigns()));
     ComplianceService compliance = new ComplianceService(inventoryStore, campaignStore, endpointStore);
     TechnicianWiring technicians = TechnicianWiring.wire(storage, clock, deploymentStore, campaigns, audit,
@@ -116,7 +122,7 @@ record ServerComponents(SessionHub hub, CampaignEngine campaigns, EnrollmentGrpc
         new AdminGrpcService(enrollment, endpoints, catalogue, campaigns, inventory, groups, compliance,
             publisherKeys, watchExecutor, audit, people, guard, notifications,
             new IdentityService(people, new CaPersonCertificateIssuer(pki.ca()), groups::exists), technicians.calls(),
-            documents, new dev.convoy.server.knowledge.KnowledgeBase(kbIndex), training),
+            documents, new dev.convoy.server.knowledge.KnowledgeBase(kbIndex), training, governance),
         new AuthInterceptor(endpoints, people, clock), new AuditInterceptor(audit), guard, outbox);
   }
 }

@@ -1,5 +1,6 @@
 package dev.convoy.server;
 
+import dev.convoy.server.governance.GovernanceConfig;
 import dev.convoy.server.inventory.InventoryConfig;
 import dev.convoy.transport.Channels;
 import java.io.IOException;
@@ -25,9 +26,13 @@ import java.util.Properties;
  *     limit is raised above its report size limit if needed ({@link #inboundMessageLimit()}). In
  *     {@code server.properties}: {@code inventory.max_report_bytes}, {@code inventory.max_facts},
  *     {@code inventory.max_history_per_endpoint}
+ * @param governance approval, readiness, pilot size, minimum notice ({@link GovernanceConfig#defaults()}: strict). In
+ *     {@code server.properties}: {@code governance.require-approval}, {@code governance.require-readiness} (default:
+ *     as require-approval), {@code governance.pilot-max-targets}, {@code governance.minimum-notice-lead} (ISO-8601,
+ *     e.g. PT72H)
  */
 public record ServerConfig(Path dataDirectory, ListenAddress listen, int chunkSize, int maxInboundMessageBytes,
-    Duration permitKeepAliveTime, Duration shutdownGrace, InventoryConfig inventory) {
+    Duration permitKeepAliveTime, Duration shutdownGrace, InventoryConfig inventory, GovernanceConfig governance) {
   public static final int DEFAULT_CHUNK_SIZE = 1024 * 1024;
   public static final int MAX_CHUNK_SIZE = 4 * 1024 * 1024;
   public static final int MIN_CHUNK_SIZE = 1024;
@@ -39,6 +44,7 @@ public record ServerConfig(Path dataDirectory, ListenAddress listen, int chunkSi
     Objects.requireNonNull(dataDirectory, "dataDirectory");
     Objects.requireNonNull(listen, "listen");
     Objects.requireNonNull(inventory, "inventory");
+    Objects.requireNonNull(governance, "governance");
     if (chunkSize < MIN_CHUNK_SIZE || chunkSize > MAX_CHUNK_SIZE) {
       throw new IllegalArgumentException(
           "chunkSize: " + chunkSize + " (expected: " + MIN_CHUNK_SIZE + ".." + MAX_CHUNK_SIZE + ")");
@@ -55,7 +61,7 @@ public record ServerConfig(Path dataDirectory, ListenAddress listen, int chunkSi
   /** Defaults for {@code dataDirectory}, without reading any file. */
   public static ServerConfig defaults(Path dataDirectory) {
     return new ServerConfig(dataDirectory, ListenAddress.DEFAULT, DEFAULT_CHUNK_SIZE, Channels.MAX_MESSAGE_BYTES,
-        Duration.ofSeconds(30), Duration.ofSeconds(5), InventoryConfig.defaults());
+        Duration.ofSeconds(30), Duration.ofSeconds(5), InventoryConfig.defaults(), GovernanceConfig.defaults());
   }
 
   /**
@@ -95,7 +101,40 @@ public record ServerConfig(Path dataDirectory, ListenAddress listen, int chunkSi
         .withMaxFacts(intProperty(file, properties, "inventory.max_facts", config.inventory().maxFacts()))
         .withMaxHistoryPerEndpoint(intProperty(file, properties, "inventory.max_history_per_endpoint",
             config.inventory().maxHistoryPerEndpoint()));
-    return config.withInventory(inventory);
+    return config.withInventory(inventory).withGovernance(governance(file, properties, config.governance()));
+  }
+
+  private static GovernanceConfig governance(Path file, Properties properties, GovernanceConfig fallback) {
+    boolean approval = boolProperty(file, properties, "governance.require-approval", fallback.requireApproval());
+    boolean readiness = boolProperty(file, properties, "governance.require-readiness", approval);
+    String lead = properties.getProperty("governance.minimum-notice-lead");
+    Duration minimum = fallback.minimumNoticeLead();
+    if (lead != null) {
+      try {
+        minimum = Duration.parse(lead.strip());
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IllegalArgumentException(file + ": governance.minimum-notice-lead=" + lead
+            + " (expected: an ISO-8601 duration such as PT72H)", e);
+      }
+    }
+    try {
+      return new GovernanceConfig(approval, readiness,
+          intProperty(file, properties, "governance.pilot-max-targets", fallback.pilotMaxTargets()), minimum);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean boolProperty(Path file, Properties properties, String name, boolean fallback) {
+    String value = properties.getProperty(name);
+    if (value == null) {
+      return fallback;
+    }
+    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "yes", "on" -> true;
+      case "false", "no", "off" -> false;
+      default -> throw new IllegalArgumentException(file + ": " + name + "=" + value + " (expected: true or false)");
+    };
   }
 
   private static int intProperty(Path file, Properties properties, String name, int fallback) {
@@ -112,21 +151,26 @@ public record ServerConfig(Path dataDirectory, ListenAddress listen, int chunkSi
 
   public ServerConfig withListen(ListenAddress newListen) {
     return new ServerConfig(dataDirectory, newListen, chunkSize, maxInboundMessageBytes, permitKeepAliveTime,
-        shutdownGrace, inventory);
+        shutdownGrace, inventory, governance);
   }
 
   public ServerConfig withChunkSize(int newChunkSize) {
     return new ServerConfig(dataDirectory, listen, newChunkSize, maxInboundMessageBytes, permitKeepAliveTime,
-        shutdownGrace, inventory);
+        shutdownGrace, inventory, governance);
   }
 
   public ServerConfig withShutdownGrace(Duration newGrace) {
     return new ServerConfig(dataDirectory, listen, chunkSize, maxInboundMessageBytes, permitKeepAliveTime, newGrace,
-        inventory);
+        inventory, governance);
+  }
+
+  public ServerConfig withGovernance(GovernanceConfig newGovernance) {
+    return new ServerConfig(dataDirectory, listen, chunkSize, maxInboundMessageBytes, permitKeepAliveTime,
+        shutdownGrace, inventory, newGovernance);
   }
 
   public ServerConfig withInventory(InventoryConfig newInventory) {
     return new ServerConfig(dataDirectory, listen, chunkSize, maxInboundMessageBytes, permitKeepAliveTime,
-        shutdownGrace, newInventory);
+        shutdownGrace, newInventory, governance);
   }
 }

@@ -43,6 +43,10 @@ public final class ServerProcess implements AutoCloseable {
   /** {@code convoy-server init} on a fresh directory, listening on {@code 127.0.0.1:0} (a free port at each run). */
   public static Path init(Path dataDirectory) throws IOException {
     ServerInitializer.init(dataDirectory, List.of(), ListenAddress.parse("127.0.0.1:0"), Clock.systemUTC());
+    // Benchmarks run production-size campaigns (10,000 targets) of releases without documents: no approval, no
+    // readiness gate here (the server warns at startup and records it in the audit log).
+    java.nio.file.Files.writeString(dataDirectory.resolve("server.properties"),
+        "governance.require-approval=false\n", java.nio.file.StandardOpenOption.APPEND);
     return dataDirectory;
   }
 

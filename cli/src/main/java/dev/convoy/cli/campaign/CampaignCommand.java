@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
     subcommands = {CampaignCreateCommand.class, CampaignStartCommand.class, CampaignListCommand.class,
         CampaignStatusCommand.class, CampaignReportCommand.class, CampaignControlCommands.Pause.class,
         CampaignControlCommands.Resume.class, CampaignControlCommands.Advance.class,
-        CampaignControlCommands.Abort.class, CampaignControlCommands.Cancel.class, CampaignRollbackCommand.class},
+        CampaignControlCommands.Abort.class, CampaignControlCommands.Cancel.class, CampaignRollbackCommand.class,
+        CampaignOverrideNoticeCommand.class},
     synopsisSubcommandLabel = "COMMAND")
 public final class CampaignCommand {
   @Mixin

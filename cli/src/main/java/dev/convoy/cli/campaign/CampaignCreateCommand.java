@@ -75,6 +75,11 @@ public final class CampaignCreateCommand extends CliCommand {
       "Only takes effect when the release itself was signed as a downgrade (convoy release build --downgrade)."})
   private boolean allowDowngrade;
 
+  @Option(names = "--pilot", description = {
+      "A pilot: at most the server's pilot target count (default 25), exempt from the readiness gate and approval.",
+      "Without it the campaign is a production one: it starts once its Accountable approved it (convoy approve)."})
+  private boolean pilot;
+
   @Option(names = "--preset", paramLabel = "NAME", description = {"Fill the options not given from a preset.",
       "weekend: push, pre-staged downloads, notice lead 72h, window Saturday 00:00 + 47h59m in each endpoint's zone."})
   private String preset;
@@ -120,7 +125,7 @@ public final class CampaignCreateCommand extends CliCommand {
     }
     CreateCampaignRequest.Builder request = request(release, targets(), title)
         .setAction(uninstall ? DeploymentAction.UNINSTALL : DeploymentAction.INSTALL)
-        .setAllowDowngrade(allowDowngrade).setPreset(preset == null ? "" : preset);
+        .setAllowDowngrade(allowDowngrade).setPreset(preset == null ? "" : preset).setPilot(pilot);
     schedule.applyTo(request);
     notice.applyTo(request, context::resolve);
     rollout.applyTo(request);
@@ -171,10 +176,11 @@ public final class CampaignCreateCommand extends CliCommand {
     }
   }
 
-  /** Creates an install campaign; shared with the quick start. */
-  public static Campaign create(CliContext context, ReleaseRef release, Targets targets, String title) {
+  /** Creates an install campaign, a pilot if {@code pilot}; shared with the quick start. */
+  public static Campaign create(CliContext context, ReleaseRef release, Targets targets, String title,
+      boolean pilot) {
     return context.admin().createCampaign(request(release, targets, title).setAction(DeploymentAction.INSTALL)
-        .build());
+        .setPilot(pilot).build());
   }
 
   private static CreateCampaignRequest.Builder request(ReleaseRef release, Targets targets, String title) {

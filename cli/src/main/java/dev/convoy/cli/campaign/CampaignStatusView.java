@@ -33,6 +33,7 @@ public final class CampaignStatusView {
         .append("  release ").append(CampaignView.release(campaign.getRelease()))
         .append("   targets ").append(TargetsParser.format(campaign.getTargets()))
         .append("   state ").append(CampaignView.state(campaign)).append('\n')
+        .append(campaign.getApprovalState().isEmpty() ? "" : "  approval " + campaign.getApprovalState() + "\n")
         .append("  ").append(plan(status)).append('\n')
         .append("  ").append(progress(status)).append('\n')
         .append("  states  ").append(counts(status)).append("\n\n");

@@ -34,6 +34,9 @@ public final class CampaignView {
     if (Times.instant(campaign.getFinishedAt()) != null) {
       table.row("finished", Times.iso(campaign.getFinishedAt()));
     }
+    if (!campaign.getApprovalState().isEmpty()) {
+      table.row("approval", campaign.getApprovalState());
+    }
     CampaignSettings.rows(campaign, table);
     return table.render();
   }

@@ -109,11 +109,14 @@ public final class Quickstart {
 
   private Campaign startCampaign() {
     String title = "Quick start: " + EXAMPLE.name() + " " + EXAMPLE.version();
+    // A pilot: three endpoints, and the example carries no training item; a production campaign would need its
+    // readiness and an Accountable's approval (docs/governance.md).
     Campaign created = CampaignCreateCommand.create(context, EXAMPLE,
-        Targets.newBuilder().addGroups(GROUP).build(), title);
+        Targets.newBuilder().addGroups(GROUP).build(), title, true);
     Campaign started = context.admin().startCampaign(
         StartCampaignRequest.newBuilder().setCampaignId(created.getCampaignId()).build());
-    out.println("    campaign " + started.getCampaignId() + " \"" + title + "\" is " + started.getState());
+    out.println("    campaign " + started.getCampaignId() + " \"" + title + "\" is " + started.getState()
+        + " (a pilot: no approval needed; production campaigns need their Accountable's approval)");
     return started;
   }
 

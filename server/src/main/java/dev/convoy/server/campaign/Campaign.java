@@ -81,6 +81,25 @@ public record Campaign(String id, String title, String releaseName, String relea
         rollbackOf);
   }
 
+  /** This campaign, in the same state, with {@code reason} (e.g. why a scheduled start waits). */
+  public Campaign withStateReason(String reason) {
+    return new Campaign(id, title, releaseName, releaseVersion, targets, state, delivery, rollout, execution,
+        createdBy, createdAt, startedAt, finishedAt, deploymentCount, action, allowDowngrade, plan, waves, reason,
+        rollbackOf);
+  }
+
+  /** This not yet started campaign with new targets and plan (an edit; see {@link CampaignUpdates}). */
+  public Campaign edited(Targets newTargets, CampaignPlan newPlan) {
+    return new Campaign(id, title, releaseName, releaseVersion, newTargets, state, delivery, rollout, execution,
+        createdBy, createdAt, startedAt, finishedAt, deploymentCount, action, allowDowngrade, newPlan, waves,
+        stateReason, rollbackOf);
+  }
+
+  /** This campaign with another plan (e.g. the install gate's view of a notice override). */
+  public Campaign withPlan(CampaignPlan newPlan) {
+    return edited(targets, newPlan);
+  }
+
   /** This campaign with its waves assigned and {@code deployments} deployments (at start). */
   public Campaign withWaves(List<WaveProgress> assigned, int deployments) {
     return new Campaign(id, title, releaseName, releaseVersion, targets, state, delivery, rollout, execution,

@@ -103,6 +103,9 @@ public final class CampaignCommands {
         throw ConvoyException.failedPrecondition("wave " + current.name() + " is " + current.state()
             + " (expected: AWAITING_GO, or STALLED, to advance)");
       }
+      if (current.spec().requireGo()) {
+        ctx.governance().checkAdvance(c, current, by); // the go is the Accountable's (four-eyes)
+      }
       Campaign running = c.state() == CampaignState.PAUSED
           ? c.moved(CampaignState.RUNNING, tx.now(), reason("advanced", by, comment)) : c;
       if (c.state() == CampaignState.PAUSED) {

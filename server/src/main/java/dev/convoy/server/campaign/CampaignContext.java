@@ -12,10 +12,32 @@ import java.time.Clock;
  * @param revisions told after a durable change that an endpoint's desired state has a new revision
  * @param dynamicGroups resolves targets {@code group:NAME} that name a dynamic group
  * @param zones the endpoints' own time zones
+ * @param governance RACI, approvals and readiness ({@link GovernanceGate#OPEN} without)
  */
 public record CampaignContext(CampaignStore campaigns, DeploymentStore deployments, TimerStore timers,
     CatalogueService catalogue, EndpointStore endpoints, Storage storage, Clock clock, CampaignEvents events,
-    RevisionListener revisions, DynamicGroups dynamicGroups, EndpointZones zones, Guards guards) {
+    RevisionListener revisions, DynamicGroups dynamicGroups, EndpointZones zones, Guards guards,
+    GovernanceGate governance) {
+
+  public CampaignContext {
+    governance = java.util.Objects.requireNonNullElse(governance, GovernanceGate.OPEN);
+  }
+
+  /** A context without governance ({@link GovernanceGate#OPEN}). */
+  public CampaignContext(CampaignStore campaigns, DeploymentStore deployments, TimerStore timers,
+      CatalogueService catalogue, EndpointStore endpoints, Storage storage, Clock clock, CampaignEvents events,
+      RevisionListener revisions, DynamicGroups dynamicGroups, EndpointZones zones, Guards guards) {
+    this(campaigns, deployments, timers, catalogue, endpoints, storage, clock, events, revisions, dynamicGroups,
+        zones, guards, GovernanceGate.OPEN);
+  }
+
+  /** A context whose campaigns {@code governance} gates. */
+  public CampaignContext(CampaignStore campaigns, DeploymentStore deployments, TimerStore timers,
+      CatalogueService catalogue, EndpointStore endpoints, Storage storage, Clock clock, CampaignEvents events,
+      RevisionListener revisions, DynamicGroups dynamicGroups, EndpointZones zones, GovernanceGate governance) {
+    this(campaigns, deployments, timers, catalogue, endpoints, storage, clock, events, revisions, dynamicGroups,
+        zones, new Guards(), governance);
+  }
 
   public CampaignContext(CampaignStore campaigns, DeploymentStore deployments, TimerStore timers,
       CatalogueService catalogue, EndpointStore endpoints, Storage storage, Clock clock, CampaignEvents events,

@@ -7,6 +7,7 @@ package dev.convoy.server.campaign;
 public final class CampaignEngine {
   private final CampaignService campaigns;
   private final CampaignCommands commands;
+  private final CampaignUpdates updates;
   private final CampaignViews views;
   private final DeploymentService deployments;
   private final CampaignScheduler scheduler;
@@ -21,6 +22,7 @@ public final class CampaignEngine {
     WaveController waves = new WaveController(ctx);
     this.campaigns = new CampaignService(ctx, waves, new ReleaseRequirements(ctx, inventory));
     this.commands = new CampaignCommands(ctx, waves, campaigns);
+    this.updates = new CampaignUpdates(ctx, campaigns);
     this.views = new CampaignViews(ctx, campaigns);
     this.deployments = new DeploymentService(ctx, waves);
     this.scheduler = new CampaignScheduler(ctx, campaigns, deployments, waves);
@@ -32,6 +34,11 @@ public final class CampaignEngine {
 
   public CampaignCommands commands() {
     return commands;
+  }
+
+  /** Edits of campaigns not started yet (UpdateCampaign). */
+  public CampaignUpdates updates() {
+    return updates;
   }
 
   public CampaignViews views() {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import org.slf4j.Logger;
@@ -24,6 +25,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class CampaignService {
   private static final Logger logger = LoggerFactory.getLogger(CampaignService.class);
+
+  /** How often a scheduled start held by governance is looked at again. */
+  static final java.time.Duration HOLD_RECHECK = java.time.Duration.ofMinutes(1);
 
   private final CampaignContext ctx;
   private final WaveController waves;
@@ -45,6 +49,21 @@ public final class CampaignService {
    *     release's dependencies, conflicts or OS requirements do not fit its targets ({@link ReleaseRequirements})
    */
   public Campaign create(NewCampaign request) {
+    return create(request, false, "");
+  }
+
+  /**
+   * Creates a DRAFT campaign, a pilot or a production one, as {@link #create(NewCampaign)} does; governance
+   * ({@link GovernanceGate#created}) may refuse it and records what it keeps in the same batch.
+   *
+   * @param pilot a pilot: few targets, exempt from readiness and approval
+   * @throws ConvoyException as {@link #create(NewCampaign)}, and what governance refuses
+   */
+  public Campaign create(NewCampaign request, boolean pilot) {
+    return create(request, pilot, "");
+  }
+
+  private Campaign create(NewCampaign request, boolean pilot, String rollbackOf) {
     Release release = ctx.catalogue().require(request.releaseName(), request.releaseVersion());
     if (request.allowDowngrade() && !release.allowsDowngrade()) {
       throw ConvoyException.failedPrecondition("release " + release.ref() + " does not allow downgrades (its"
@@ -53,18 +72,40 @@ public final class CampaignService {
     Instant now = ctx.clock().instant();
     boolean phased = request.rollout() == Rollout.PHASED;
     CampaignPlan plan = request.plan().validated(phased, now);
-    for (String id : request.targets().endpointIds()) {
+    List<String> targets = vet(release, request.action(), request.targets(), plan);
+    Campaign campaign = new Campaign(RandomIds.next("cmp-"), request.title(), request.releaseName(),
+        request.releaseVersion(), request.targets(), CampaignState.DRAFT, request.delivery(), request.rollout(),
+        request.execution(), request.createdBy(), now, null, null, 0, request.action(), request.allowDowngrade(),
+        plan, List.of(), "", rollbackOf);
+    Tx tx = new Tx(ctx);
+    tx.put(campaign);
+    ctx.governance().created(tx.changes(), campaign, pilot, targets.size());
+    tx.commit();
+    logger.info("campaign created campaign={} release={} action={} axes={}/{}/{} targets={} waves={} pilot={} by={}",
+        campaign.id(), campaign.releaseRef(), campaign.action(), campaign.delivery(), campaign.rollout(),
+        campaign.execution(), campaign.targets(), plan.effectiveWaves(phased).size(), pilot, campaign.createdBy());
+    return campaign;
+  }
+
+  /**
+   * Checks targets and plan against the release: endpoint ids enrolled, at least one target, the release's
+   * requirements, group waves holding targets. Used at creation and by an edit.
+   *
+   * @return the targets resolved now
+   */
+  List<String> vet(Release release, DeploymentAction action, Targets requested, CampaignPlan plan) {
+    for (String id : requested.endpointIds()) {
       if (ctx.endpoints().find(id).isEmpty()) {
         throw ConvoyException.invalidArgument("targets.endpoint_ids: " + id + " (expected: an enrolled endpoint)");
       }
     }
     TargetResolver resolver = new TargetResolver(ctx);
-    List<String> targets = resolver.resolve(request.targets());
+    List<String> targets = resolver.resolve(requested);
     if (targets.isEmpty()) {
       throw ConvoyException.invalidArgument(
-          "targets: " + request.targets() + " (expected: at least one enrolled endpoint)");
+          "targets: " + requested + " (expected: at least one enrolled endpoint)");
     }
-    requirements.check(release, request.action(), targets);
+    requirements.check(release, action, targets);
     for (int i = 0; i < plan.waves().size(); i++) {
       WaveSpec wave = plan.waves().get(i);
       if (wave.byGroups() && targets.stream().noneMatch(t -> wave.groups().stream()
@@ -73,36 +114,12 @@ public final class CampaignService {
             + " (expected: groups that hold at least one of the campaign's targets)");
       }
     }
-    Campaign campaign = new Campaign(RandomIds.next("cmp-"), request.title(), request.releaseName(),
-        request.releaseVersion(), request.targets(), CampaignState.DRAFT, request.delivery(), request.rollout(),
-        request.execution(), request.createdBy(), now, null, null, 0, request.action(), request.allowDowngrade(),
-        plan, List.of(), "", "");
-    Tx tx = new Tx(ctx);
-    tx.put(campaign);
-    tx.commit();
-    logger.info("campaign created campaign={} release={} action={} axes={}/{}/{} targets={} waves={} by={}",
-        campaign.id(), campaign.releaseRef(), campaign.action(), campaign.delivery(), campaign.rollout(),
-        campaign.execution(), campaign.targets(), plan.effectiveWaves(phased).size(), campaign.createdBy());
-    return campaign;
+    return targets;
   }
 
-  /** A wave rollback's campaign: created like {@link #create}, with its origin recorded. */
+  /** A wave rollback's campaign: created like {@link #create}, with its origin recorded (the backout plan). */
   Campaign createRollback(NewCampaign request, String rollbackOf) {
-    Campaign created = create(request);
-    Campaign marked = new Campaign(created.id(), created.title(), created.releaseName(), created.releaseVersion(),
-        created.targets(), created.state(), created.delivery(), created.rollout(), created.execution(),
-        created.createdBy(), created.createdAt(), null, null, 0, created.action(), created.allowDowngrade(),
-        created.plan(), List.of(), "", rollbackOf);
-    Lock lock = ctx.guards().campaign(created.id());
-    lock.lock();
-    try {
-      Tx tx = new Tx(ctx);
-      tx.put(marked);
-      tx.commit();
-    } finally {
-      lock.unlock();
-    }
-    return marked;
+    return create(request, false, rollbackOf);
   }
 
   /**
@@ -145,6 +162,12 @@ public final class CampaignService {
     lock.lock();
     try {
       Campaign campaign = ctx.campaigns().find(timer.campaignId()).orElse(null);
+      Optional<String> blocker = campaign != null && campaign.state() == CampaignState.SCHEDULED
+          ? ctx.governance().startBlocker(campaign) : Optional.empty();
+      if (blocker.isPresent()) {
+        hold(campaign, timer, blocker.get());
+        return;
+      }
       if (campaign != null && campaign.state() == CampaignState.SCHEDULED) {
         try {
           begin(campaign);
@@ -166,6 +189,27 @@ public final class CampaignService {
     }
   }
 
+  /**
+   * A scheduled start that governance holds: the campaign stays SCHEDULED with the reason in its state reason (as
+   * status shows it), and is looked at again every {@link #HOLD_RECHECK}, so it starts soon after the approval.
+   */
+  private void hold(Campaign campaign, Timer timer, String blocker) {
+    String reason = "awaiting approval: " + blocker;
+    Tx tx = new Tx(ctx);
+    boolean changed = !reason.equals(campaign.stateReason());
+    if (changed) {
+      tx.put(campaign.withStateReason(reason));
+    }
+    tx.deleteTimer(timer);
+    tx.putTimer(Timer.campaignStart(campaign, tx.now().plus(HOLD_RECHECK)));
+    tx.commit();
+    if (changed) {
+      logger.warn("scheduled campaign not started campaign={} startAt={} reason=\"{}\"", campaign.id(),
+          campaign.plan().startAt(), reason);
+      ctx.governance().startHeld(campaign, reason);
+    }
+  }
+
   private Campaign begin(Campaign campaign) {
     TargetResolver resolver = new TargetResolver(ctx);
     List<String> targets = resolver.resolve(campaign.targets());
@@ -173,6 +217,7 @@ public final class CampaignService {
       throw ConvoyException.failedPrecondition(
           "targets: " + campaign.targets() + " resolve to no enrolled endpoint any more");
     }
+    ctx.governance().checkStart(campaign, targets.size());
     List<WaveSpec> specs = campaign.plan().effectiveWaves(campaign.phased());
     List<List<String>> members = WaveAssignment.assign(specs, targets, resolver::inGroup);
     boolean implicitRest = campaign.phased() && specs.size() > campaign.plan().waves().size();

@@ -66,7 +66,8 @@ public final class DeploymentService {
     NoticeSpec notice = campaign.plan().notice().orDefault(campaign.releaseRef(),
         campaign.action() == DeploymentAction.UNINSTALL, campaign.title());
     return new DesiredState.Assignment(d, releaseOf(d), campaign, notice,
-        InstallGate.view(campaign, d, now, ctx.zoneOf(d.endpointId(), campaign.plan().windows())));
+        InstallGate.view(ctx.governance().effective(campaign), d, now,
+            ctx.zoneOf(d.endpointId(), campaign.plan().windows())));
   }
 
   private Campaign campaign(Deployment d) {
@@ -140,7 +141,8 @@ public final class DeploymentService {
     Instant now = tx.now();
     boolean permit = report.state().installStarted() && !before.state().installStarted();
     if (permit) {
-      Optional<String> refusal = InstallGate.refusal(campaign, before, report.userInitiated(), now,
+      Optional<String> refusal = InstallGate.refusal(ctx.governance().effective(campaign), before,
+          report.userInitiated(), now,
           ctx.zoneOf(before.endpointId(), campaign.plan().windows()));
       if (refusal.isPresent()) {
         logger.info("install not permitted deployment={} endpoint={} reason=\"{}\"", before.id(),

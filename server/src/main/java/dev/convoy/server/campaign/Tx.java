@@ -94,7 +94,12 @@ final class Tx {
 
   /** Makes everything durable (one synced batch), then tells listeners and hints the endpoints. */
   void commit() {
-    ctx.storage().commit(changes);
+    commit(ctx.storage()::commit);
+  }
+
+  /** As {@link #commit()}, with {@code durable} making the batch durable (e.g. together with its audit entry). */
+  void commit(java.util.function.Consumer<ChangeSet> durable) {
+    durable.accept(changes);
     campaignsChanged.forEach(ctx.events()::changed);
     for (String endpointId : hinted) {
       ctx.revisions().revisionChanged(endpointId, ctx.endpoints().revision(endpointId));

@@ -73,6 +73,19 @@ import dev.convoy.protocol.v1.TechnicianLogLine;
 import dev.convoy.protocol.v1.TechnicianLogRequest;
 import dev.convoy.server.audit.AuditLog;
 import dev.convoy.server.people.IdentityService;
+import dev.convoy.protocol.v1.AcknowledgeCampaignRequest;
+import dev.convoy.protocol.v1.ApproveCampaignRequest;
+import dev.convoy.protocol.v1.CampaignGovernance;
+import dev.convoy.protocol.v1.GetCampaignGovernanceRequest;
+import dev.convoy.protocol.v1.GetRaciRequest;
+import dev.convoy.protocol.v1.GetReleaseReadinessRequest;
+import dev.convoy.protocol.v1.OverrideNoticeRequest;
+import dev.convoy.protocol.v1.RaciResponse;
+import dev.convoy.protocol.v1.ReleaseReadiness;
+import dev.convoy.protocol.v1.SetRaciRequest;
+import dev.convoy.protocol.v1.UpdateCampaignRequest;
+import dev.convoy.protocol.v1.WaiveReadinessRequest;
+import dev.convoy.server.governance.GovernanceService;
 import dev.convoy.server.people.PersonService;
 import dev.convoy.server.campaign.CampaignEngine;
 import dev.convoy.server.catalogue.CatalogueService;
@@ -109,6 +122,7 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
   private final PublisherKeyService publisherKeys;
   private final InventoryAdminCalls inventoryCalls;
   private final GovernanceAdminCalls governanceCalls;
+  private final GovernanceRaciCalls raciCalls;
   private final StreamGuard guard;
   private final NotifyAdminCalls notifyCalls;
   private final ScopeCheck scope;
@@ -127,9 +141,11 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
       PublisherKeyService publisherKeys, Executor watchExecutor, AuditLog audit, PersonService people,
       StreamGuard guard, Notifications notifications, IdentityService identities,
       TechnicianAdminCalls technicianCalls, dev.convoy.server.knowledge.DocumentService documents,
-      dev.convoy.server.knowledge.KnowledgeBase kb, dev.convoy.server.knowledge.TrainingService training) {
+      dev.convoy.server.knowledge.KnowledgeBase kb, dev.convoy.server.knowledge.TrainingService training,
+      GovernanceService governance) {
     this.technicianCalls = technicianCalls;
     this.knowledgeCalls = new KnowledgeAdminCalls(documents, kb, training);
+    this.raciCalls = new GovernanceRaciCalls(governance, campaigns);
     this.publisherKeys = publisherKeys;
     this.notifyCalls = new NotifyAdminCalls(notifications);
     this.guard = guard;
@@ -208,7 +224,7 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
         // An unsigned release an older server stored is never offered for installing (an uninstall may remove it).
         catalogue.requireInstallable(campaign.releaseName(), campaign.releaseVersion());
       }
-      return campaign(campaigns.campaigns().create(campaign));
+      return campaign(campaigns.campaigns().create(campaign, request.getPilot()));
     });
   }
 
@@ -232,7 +248,8 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
       String campaignId = scopedCampaign(request.getCampaignId());
       if (request.getEndpointId().isEmpty()) {
         var status = campaigns.views().status(campaignId);
-        return CampaignProtoMapper.status(status, release(status.campaign()));
+        var mapped = CampaignProtoMapper.status(status, release(status.campaign()));
+        return mapped.toBuilder().setCampaign(raciCalls.decorate(mapped.getCampaign(), status.campaign())).build();
       }
       var status = campaigns.views().status(campaignId, EndpointNames.requireEndpointId("endpoint_id",
           request.getEndpointId()));
@@ -505,8 +522,82 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
     GrpcCalls.unary(observer, () -> knowledgeCalls.training(request));
   }
 
+  // RACI, approvals, readiness (issue 7)
+  @Override
+  public void setRaci(SetRaciRequest request, StreamObserver<RaciResponse> observer) {
+    GrpcCalls.unary(observer, () -> {
+      // A RACI spans every site its release or campaign reaches: persons limited to some sites do not set one.
+      scope.requireUnscoped("setting a RACI");
+      return raciCalls.setRaci(request);
+    });
+  }
+
+  @Override
+  public void getRaci(GetRaciRequest request, StreamObserver<RaciResponse> observer) {
+    GrpcCalls.unary(observer, () -> raciCalls.getRaci(request));
+  }
+
+  @Override
+  public void approveCampaign(ApproveCampaignRequest request, StreamObserver<CampaignGovernance> observer) {
+    GrpcCalls.unary(observer, () -> {
+      scopedCampaign(request.getCampaignId());
+      return raciCalls.approve(request);
+    });
+  }
+
+  @Override
+  public void acknowledgeCampaign(AcknowledgeCampaignRequest request,
+      StreamObserver<CampaignGovernance> observer) {
+    GrpcCalls.unary(observer, () -> {
+      scopedCampaign(request.getCampaignId());
+      return raciCalls.acknowledge(request);
+    });
+  }
+
+  @Override
+  public void overrideNotice(OverrideNoticeRequest request, StreamObserver<CampaignGovernance> observer) {
+    GrpcCalls.unary(observer, () -> {
+      scopedCampaign(request.getCampaignId());
+      return raciCalls.overrideNotice(request);
+    });
+  }
+
+  @Override
+  public void getCampaignGovernance(GetCampaignGovernanceRequest request,
+      StreamObserver<CampaignGovernance> observer) {
+    GrpcCalls.unary(observer, () -> {
+      scopedCampaign(request.getCampaignId());
+      return raciCalls.get(request);
+    });
+  }
+
+  @Override
+  public void updateCampaign(UpdateCampaignRequest request, StreamObserver<Campaign> observer) {
+    GrpcCalls.unary(observer, () -> {
+      scopedCampaign(request.getCampaignId());
+      if (request.hasTargets()) {
+        scope.requireTargets(request.getTargets().getAll(), request.getTargets().getGroupsList(),
+            request.getTargets().getEndpointIdsList());
+      }
+      return campaign(raciCalls.update(request));
+    });
+  }
+
+  @Override
+  public void getReleaseReadiness(GetReleaseReadinessRequest request, StreamObserver<ReleaseReadiness> observer) {
+    GrpcCalls.unary(observer, () -> raciCalls.readiness(request));
+  }
+
+  @Override
+  public void waiveReadiness(WaiveReadinessRequest request, StreamObserver<ReleaseReadiness> observer) {
+    GrpcCalls.unary(observer, () -> {
+      scope.requireUnscoped("waiving a release's readiness");
+      return raciCalls.waive(request);
+    });
+  }
+
   private Campaign campaign(dev.convoy.server.campaign.Campaign campaign) {
-    return CampaignProtoMapper.campaign(campaign, release(campaign));
+    return raciCalls.decorate(CampaignProtoMapper.campaign(campaign, release(campaign)), campaign);
   }
 
   private Optional<dev.convoy.server.catalogue.Release> release(dev.convoy.server.campaign.Campaign campaign) {

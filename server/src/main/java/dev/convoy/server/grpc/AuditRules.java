@@ -46,7 +46,12 @@ final class AuditRules {
       name(AdminServiceGrpc.getClaimTechnicianJobMethod()), name(AdminServiceGrpc.getReleaseTechnicianJobMethod()),
       name(AdminServiceGrpc.getStartTechnicianJobMethod()), name(AdminServiceGrpc.getStepTechnicianJobMethod()),
       name(AdminServiceGrpc.getFinishTechnicianJobMethod()),
-      name(AdminServiceGrpc.getRollbackTechnicianJobMethod()));
+      name(AdminServiceGrpc.getRollbackTechnicianJobMethod()),
+      // RACI, approvals, readiness (issue 7): audited by the governance service with the change
+
+      name(AdminServiceGrpc.getSetRaciMethod()), name(AdminServiceGrpc.getApproveCampaignMethod()),
+      name(AdminServiceGrpc.getAcknowledgeCampaignMethod()), name(AdminServiceGrpc.getOverrideNoticeMethod()),
+      name(AdminServiceGrpc.getUpdateCampaignMethod()), name(AdminServiceGrpc.getWaiveReadinessMethod()));
 
   /** Calls that change nothing. */
   static final Set<String> READ_ONLY = Set.of(
@@ -64,7 +69,11 @@ final class AuditRules {
       // Documents, knowledge base, training (issue 5)
       name(AdminServiceGrpc.getListReleaseDocumentsMethod()), name(AdminServiceGrpc.getGetReleaseDocumentMethod()),
       name(AdminServiceGrpc.getSearchKnowledgeBaseMethod()), name(AdminServiceGrpc.getGetKbArticleMethod()),
-      name(AdminServiceGrpc.getFindKbArticlesMethod()), name(AdminServiceGrpc.getGetTrainingReportMethod()));
+      name(AdminServiceGrpc.getFindKbArticlesMethod()), name(AdminServiceGrpc.getGetTrainingReportMethod()),
+      // RACI, approvals, readiness (issue 7)
+
+      name(AdminServiceGrpc.getGetRaciMethod()), name(AdminServiceGrpc.getGetCampaignGovernanceMethod()),
+      name(AdminServiceGrpc.getGetReleaseReadinessMethod()));
 
   private static final Map<String, Rule> RULES = build();
 

@@ -41,7 +41,7 @@ final class CampaignPlanMapper {
     return Presets.apply(r.getPreset(), plan, r.getNoPrestage());
   }
 
-  private static List<dev.convoy.server.campaign.plan.WaveSpec> waves(List<WaveSpec> waves) {
+  static List<dev.convoy.server.campaign.plan.WaveSpec> waves(List<WaveSpec> waves) {
     return waves.stream().map(w -> new dev.convoy.server.campaign.plan.WaveSpec(w.getName(), w.getGroupsList(),
         w.getPercent(), w.hasSuccess() ? threshold(w.getSuccess())
             : dev.convoy.server.campaign.plan.WaveSpec.DEFAULT_SUCCESS,

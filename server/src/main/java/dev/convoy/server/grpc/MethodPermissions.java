@@ -41,13 +41,20 @@ public final class MethodPermissions {
         AdminServiceGrpc.getQueryInventoryMethod(), AdminServiceGrpc.getGetInventoryMethod(),
         AdminServiceGrpc.getGetInventoryHistoryMethod(), AdminServiceGrpc.getListGroupsMethod(),
         AdminServiceGrpc.getGetGroupMethod(), AdminServiceGrpc.getGetComplianceMethod(),
-        AdminServiceGrpc.getListPublisherKeysMethod(), AdminServiceGrpc.getListIdentitiesMethod());
+        AdminServiceGrpc.getListPublisherKeysMethod(), AdminServiceGrpc.getListIdentitiesMethod(),
+        AdminServiceGrpc.getGetRaciMethod(), AdminServiceGrpc.getGetCampaignGovernanceMethod(),
+        AdminServiceGrpc.getGetReleaseReadinessMethod());
     row(Permission.PUBLISH, AdminServiceGrpc.getPublishReleaseMethod());
     row(Permission.RUN_CAMPAIGNS, AdminServiceGrpc.getCreateCampaignMethod(),
         AdminServiceGrpc.getStartCampaignMethod(), AdminServiceGrpc.getPauseCampaignMethod(),
         AdminServiceGrpc.getResumeCampaignMethod(), AdminServiceGrpc.getAbortCampaignMethod(),
         AdminServiceGrpc.getCancelCampaignMethod(), AdminServiceGrpc.getAdvanceCampaignMethod(),
-        AdminServiceGrpc.getRollbackWaveMethod());
+        AdminServiceGrpc.getRollbackWaveMethod(), AdminServiceGrpc.getSetRaciMethod(),
+        AdminServiceGrpc.getUpdateCampaignMethod());
+    // who the RACI names is checked by the domain on top: the Accountable approves, waives, overrides; Consulted ack
+    row(Permission.APPROVE, AdminServiceGrpc.getApproveCampaignMethod(),
+        AdminServiceGrpc.getAcknowledgeCampaignMethod(), AdminServiceGrpc.getOverrideNoticeMethod(),
+        AdminServiceGrpc.getWaiveReadinessMethod());
     row(Permission.REFRESH_INVENTORY, AdminServiceGrpc.getRefreshInventoryMethod());
     row(Permission.MANAGE_GROUPS, AdminServiceGrpc.getCreateGroupMethod());
     row(Permission.MANAGE_IDENTITIES, AdminServiceGrpc.getAddPublisherKeyMethod(),

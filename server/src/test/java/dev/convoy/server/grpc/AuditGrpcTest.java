@@ -76,7 +76,7 @@ class AuditGrpcTest {
     admin.createGroup(CreateGroupRequest.newBuilder().setName("debian").setQuery("os.family = \"debian\"").build());
     SignedPublisher.trusted(server, work).publish("hello", "1.0.0");
     server.enroll("lab", "pc-1");
-    Campaign campaign = admin.createCampaign(CreateCampaignRequest.newBuilder().setReleaseName("hello")
+    Campaign campaign = admin.createCampaign(CreateCampaignRequest.newBuilder().setPilot(true).setReleaseName("hello")
         .setReleaseVersion("1.0.0").setTargets(Targets.newBuilder().addGroups("lab")).build());
     admin.startCampaign(StartCampaignRequest.newBuilder().setCampaignId(campaign.getCampaignId()).build());
     admin.pauseCampaign(CampaignCommandRequest.newBuilder().setCampaignId(campaign.getCampaignId())

@@ -55,7 +55,7 @@ class CampaignActionTest {
   }
 
   private static CreateCampaignRequest.Builder campaign(String name, String version) {
-    return CreateCampaignRequest.newBuilder().setReleaseName(name).setReleaseVersion(version)
+    return CreateCampaignRequest.newBuilder().setPilot(true).setReleaseName(name).setReleaseVersion(version)
         .setTargets(Targets.newBuilder().addGroups("lab"));
   }
 

@@ -67,7 +67,7 @@ class CampaignFlowTest {
 
   private Campaign startCampaign() {
     AdminServiceGrpc.AdminServiceBlockingStub admin = server.adminStub();
-    Campaign draft = admin.createCampaign(CreateCampaignRequest.newBuilder().setReleaseName("hello")
+    Campaign draft = admin.createCampaign(CreateCampaignRequest.newBuilder().setPilot(true).setReleaseName("hello")
         .setReleaseVersion("1.0.0").setTargets(Targets.newBuilder().addGroups("lab")).build());
     assertThat(draft.getState()).isEqualTo(CampaignState.DRAFT);
     return admin.startCampaign(StartCampaignRequest.newBuilder().setCampaignId(draft.getCampaignId()).build());
@@ -211,7 +211,7 @@ class CampaignFlowTest {
   @Test
   void createCampaign_badRequests_invalidArgumentOrNotFound() {
     AdminServiceGrpc.AdminServiceBlockingStub admin = server.adminStub();
-    CreateCampaignRequest valid = CreateCampaignRequest.newBuilder().setReleaseName("hello")
+    CreateCampaignRequest valid = CreateCampaignRequest.newBuilder().setPilot(true).setReleaseName("hello")
         .setReleaseVersion("1.0.0").setTargets(Targets.newBuilder().setAll(true)).build();
 
     assertThat(assertStatus(() -> admin.createCampaign(valid.toBuilder().clearTargets().build()),

@@ -50,7 +50,7 @@ class CampaignRefusalsTest {
     server = TestServer.start(dir, config -> config.withChunkSize(4096));
     a = server.enroll("lab", "pc-a");
     SignedPublisher.trusted(server, work).publish("hello", "1.0.0", 5_000, b -> { });
-    valid = CreateCampaignRequest.newBuilder().setReleaseName("hello").setReleaseVersion("1.0.0")
+    valid = CreateCampaignRequest.newBuilder().setPilot(true).setReleaseName("hello").setReleaseVersion("1.0.0")
         .setTargets(Targets.newBuilder().addGroups("lab")).build();
   }
 

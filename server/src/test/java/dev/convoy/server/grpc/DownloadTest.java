@@ -41,7 +41,7 @@ class DownloadTest {
     payload = publisher.build("hello", "1.0.0", CHUNK * 40, b -> { }); // a signed release file of 41+ chunks
     publisher.publishFile(payload);
     var admin = server.adminStub();
-    String campaign = admin.createCampaign(CreateCampaignRequest.newBuilder().setReleaseName("hello")
+    String campaign = admin.createCampaign(CreateCampaignRequest.newBuilder().setPilot(true).setReleaseName("hello")
         .setReleaseVersion("1.0.0").setTargets(Targets.newBuilder().setAll(true)).build()).getCampaignId();
     admin.startCampaign(StartCampaignRequest.newBuilder().setCampaignId(campaign).build());
     deploymentId = server.agentStub(a).sync(SyncRequest.newBuilder().setEndpointId(TestServer.endpointId(a))

@@ -67,7 +67,7 @@ class NotifyGrpcTest {
   void campaignOverTheWire_webhookGetsEveryChange_deadLetterListedAndRetried() throws Exception {
     SignedPublisher.trusted(server, dir.resolve("publisher")).publish("hello", "1.0.0");
     server.enroll("lab", "pc-1");
-    Campaign campaign = admin.createCampaign(CreateCampaignRequest.newBuilder().setReleaseName("hello")
+    Campaign campaign = admin.createCampaign(CreateCampaignRequest.newBuilder().setPilot(true).setReleaseName("hello")
         .setReleaseVersion("1.0.0").setTitle("Hello").setTargets(Targets.newBuilder().addGroups("lab")).build());
     admin.startCampaign(StartCampaignRequest.newBuilder().setCampaignId(campaign.getCampaignId()).build());
     Await.until(() -> receiver.accepted().size() == 2);

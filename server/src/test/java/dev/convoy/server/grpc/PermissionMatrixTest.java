@@ -65,14 +65,14 @@ class PermissionMatrixTest {
     SignedPublisher.trusted(server, dir.resolve("publisher")).publish("hello", "1.0.0");
     for (Side side : Side.values()) {
       String group = side == Side.IN ? IN : OUT;
-      things.put("campaign." + side, admin.createCampaign(CreateCampaignRequest.newBuilder().setReleaseName("hello")
+      things.put("campaign." + side, admin.createCampaign(CreateCampaignRequest.newBuilder().setPilot(true).setReleaseName("hello")
           .setReleaseVersion("1.0.0").setTargets(Targets.newBuilder().addGroups(group)).build()).getCampaignId());
       TestPeople.issue(admin, "target-" + side.name().toLowerCase(), List.of("observer"),
           side == Side.IN ? List.of(IN) : List.of());
       things.put("person." + side, "target-" + side.name().toLowerCase());
       things.put("group." + side, group);
       // A technician job (issue 5) is a deployment of a started TECHNICIAN campaign at an endpoint of that side.
-      String technician = admin.createCampaign(CreateCampaignRequest.newBuilder().setReleaseName("hello")
+      String technician = admin.createCampaign(CreateCampaignRequest.newBuilder().setPilot(true).setReleaseName("hello")
           .setReleaseVersion("1.0.0").setExecution(Execution.TECHNICIAN)
           .setTargets(Targets.newBuilder().addGroups(group)).build()).getCampaignId();
       admin.startCampaign(StartCampaignRequest.newBuilder().setCampaignId(technician).build());

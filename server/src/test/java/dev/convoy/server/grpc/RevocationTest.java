@@ -52,7 +52,7 @@ class RevocationTest {
     agent = server.enroll("lab", "pc-a");
     bob = server.addAdmin("bob");
     SignedPublisher.trusted(server, work).publish("hello", "1.0.0");
-    Campaign draft = server.adminStub().createCampaign(CreateCampaignRequest.newBuilder().setReleaseName("hello")
+    Campaign draft = server.adminStub().createCampaign(CreateCampaignRequest.newBuilder().setPilot(true).setReleaseName("hello")
         .setReleaseVersion("1.0.0").setTargets(Targets.newBuilder().addGroups("lab")).build());
     campaignId = draft.getCampaignId();
   }

@@ -49,7 +49,7 @@ class ScopeGrpcTest {
   }
 
   private static CreateCampaignRequest campaign(Targets.Builder targets) {
-    return CreateCampaignRequest.newBuilder().setReleaseName("hello").setReleaseVersion("1.0.0")
+    return CreateCampaignRequest.newBuilder().setPilot(true).setReleaseName("hello").setReleaseVersion("1.0.0")
         .setTargets(targets).build();
   }
 

@@ -88,7 +88,7 @@ class TechnicianFlowTest {
   }
 
   private Campaign technicianCampaign() {
-    Campaign draft = server.adminStub().createCampaign(CreateCampaignRequest.newBuilder().setReleaseName("hello")
+    Campaign draft = server.adminStub().createCampaign(CreateCampaignRequest.newBuilder().setPilot(true).setReleaseName("hello")
         .setReleaseVersion("1.0.0").setExecution(Execution.TECHNICIAN)
         .setTargets(Targets.newBuilder().addGroups("lab").addGroups("paris")).build());
     return server.adminStub().startCampaign(StartCampaignRequest.newBuilder()
@@ -277,7 +277,7 @@ class TechnicianFlowTest {
         .isEqualTo("job: " + jobC + " is at endpoint " + TestServer.endpointId(c) + " (group paris), outside the"
             + " scope of tina (groups: lab)");
     assertStatus(() -> claim(server.adminStub(olga), jobA, false), Status.Code.PERMISSION_DENIED);
-    assertStatus(() -> server.adminStub(tina).createCampaign(CreateCampaignRequest.newBuilder()
+    assertStatus(() -> server.adminStub(tina).createCampaign(CreateCampaignRequest.newBuilder().setPilot(true)
         .setReleaseName("hello").setReleaseVersion("1.0.0").setTargets(Targets.newBuilder().setAll(true)).build()),
         Status.Code.PERMISSION_DENIED);
 

@@ -47,7 +47,7 @@ class TrainingGrpcTest {
     paris2 = server.enroll("paris", "p2");
     lyon = server.enroll("lyon", "l1");
     var admin = server.adminStub();
-    var draft = admin.createCampaign(CreateCampaignRequest.newBuilder().setReleaseName("office")
+    var draft = admin.createCampaign(CreateCampaignRequest.newBuilder().setPilot(true).setReleaseName("office")
         .setReleaseVersion("7.6.4").setTargets(Targets.newBuilder().setAll(true)).build());
     admin.startCampaign(StartCampaignRequest.newBuilder().setCampaignId(draft.getCampaignId()).build());
   }

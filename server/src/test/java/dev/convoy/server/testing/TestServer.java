@@ -137,6 +137,26 @@ public final class TestServer implements AutoCloseable {
     void apply(RocksStorage storage) throws IOException;
   }
 
+  /**
+   * Registers persons with the given roles (certificates from the server's CA, as {@link #addAdmin}) and returns
+   * their identities by name. Restarts the server once.
+   */
+  public java.util.Map<String, Identity> addPeople(java.util.Map<String, Set<Role>> people) throws IOException {
+    java.util.Map<String, Identity> identities = new java.util.LinkedHashMap<>();
+    ServerPki pki = ServerPki.load(dir.resolve("pki"), clock);
+    whileStopped(storage -> {
+      PersonService service = new PersonService(new RocksPersonStore(storage),
+          new AuditLog(new RocksAuditStore(storage), storage, clock), clock);
+      people.forEach((name, roles) -> {
+        Identity person = pki.issuePersonIdentity(name);
+        service.register(new Person(name, person.subject(), roles, clock.instant(),
+            person.certificate().getSerialNumber().toString(16)), "test");
+        identities.put(name, person);
+      });
+    });
+    return identities;
+  }
+
   public ManagedChannel channel(SslContext tls) {
     ManagedChannel channel = TestTls.channel(port(), tls);
     channels.add(channel);

@@ -50,7 +50,9 @@ enum ColumnFamily {
   /** {@code <job (deployment) id>} → TechnicianJobRecord (issue 5: claims, presence, runbook walk, sign-off). */
   TECHNICIAN_JOBS("technician_jobs", false),
   /** {@code <name>/<version>/<endpoint id>/<item sha256>/<user sha256>} → TrainingAttestationRecord. */
-  TRAINING_ATTESTATIONS("training_attestations", false);
+  TRAINING_ATTESTATIONS("training_attestations", false),
+  /** {@code c/<campaign id>} → CampaignGovernanceRecord; {@code r/<name>/<version>} → ReleaseGovernanceRecord. */
+  GOVERNANCE("governance", false);
 
   private final String familyName;
   private final boolean counters;
