@@ -2,11 +2,14 @@ package dev.convoy.cli.tech;
 
 import dev.convoy.cli.CliCommand;
 import dev.convoy.cli.CliContext;
+import dev.convoy.cli.kb.FailureArticles;
+import dev.convoy.cli.kb.KbView;
 import dev.convoy.cli.ExitCodes;
 import dev.convoy.cli.output.Json;
 import dev.convoy.cli.output.OutputOption;
 import dev.convoy.protocol.v1.ClaimTechnicianJobRequest;
 import dev.convoy.protocol.v1.FinishTechnicianJobRequest;
+import dev.convoy.protocol.v1.GetCampaignStatusRequest;
 import dev.convoy.protocol.v1.ListTechnicianJobsRequest;
 import dev.convoy.protocol.v1.RollbackTechnicianJobRequest;
 import dev.convoy.protocol.v1.RunbookStepOutcome;
@@ -230,11 +233,30 @@ final class TechCommands {
       print(job, json);
       if (sent != TechnicianVerdict.VERDICT_SUCCESS && !json) {
         context.out().println(TechJobView.failure(job.getDeploymentState(), job.getExitCode()));
+        context.out().print(failureArticles(job));
         if (job.getRollbackCampaignId().isEmpty()) {
           context.err().println("Roll back: convoy tech rollback " + jobId);
         }
       }
       return ExitCodes.OK;
+    }
+
+    /**
+     * The KB articles whose signed coverage matches this failure (state it failed in, exit code), read from the
+     * deployment's status; nothing when none matches or the knowledge base cannot be read (the sign-off is done).
+     */
+    private String failureArticles(TechnicianJob job) {
+      try {
+        var status = context.admin().getCampaignStatus(GetCampaignStatusRequest.newBuilder()
+            .setCampaignId(job.getCampaignId()).setEndpointId(job.getEndpointId()).build());
+        if (status.getDeploymentsCount() == 0) {
+          return "";
+        }
+        return FailureArticles.find(context.admin(), status.getCampaign().getRelease(), status.getDeployments(0))
+            .map(KbView::forFailure).orElse("");
+      } catch (io.grpc.StatusRuntimeException e) {
+        return "";
+      }
     }
   }
 

@@ -7,6 +7,16 @@ import dev.convoy.cli.CliEnvironment;
 import dev.convoy.cli.ConvoyCli;
 import dev.convoy.cli.ExitCodes;
 import dev.convoy.cli.quickstart.OsProcessLauncher;
+import dev.convoy.protocol.v1.Campaign;
+import dev.convoy.protocol.v1.CampaignStatus;
+import dev.convoy.protocol.v1.DeploymentStatus;
+import dev.convoy.protocol.v1.FindKbArticlesRequest;
+import dev.convoy.protocol.v1.FindKbArticlesResponse;
+import dev.convoy.protocol.v1.GetCampaignStatusRequest;
+import dev.convoy.protocol.v1.KbArticleSummary;
+import dev.convoy.protocol.v1.KbCoverage;
+import dev.convoy.protocol.v1.Release;
+import dev.convoy.protocol.v1.StateChange;
 import dev.convoy.protocol.v1.AdminServiceGrpc;
 import dev.convoy.protocol.v1.ClaimTechnicianJobRequest;
 import dev.convoy.protocol.v1.DeploymentState;
@@ -54,6 +64,9 @@ class TechCommandsTest {
     TechnicianJob job = job().build();
     Status refusal;
     List<TechnicianLogLine> log = List.of();
+    /** The failed deployment's status and the KB articles matching it; null: those calls are unimplemented. */
+    DeploymentStatus deployment;
+    List<KbArticleSummary> articles = List.of();
 
     private <T> void answer(Object request, StreamObserver<T> observer, T response) {
       requests.add(request);
@@ -88,6 +101,24 @@ class TechCommandsTest {
     @Override
     public void finishTechnicianJob(FinishTechnicianJobRequest r, StreamObserver<TechnicianJob> o) {
       answer(r, o, job);
+    }
+
+    @Override
+    public void getCampaignStatus(GetCampaignStatusRequest r, StreamObserver<CampaignStatus> o) {
+      if (deployment == null) {
+        super.getCampaignStatus(r, o);
+        return;
+      }
+      o.onNext(CampaignStatus.newBuilder().setCampaign(Campaign.newBuilder().setCampaignId(r.getCampaignId())
+          .setRelease(Release.newBuilder().setName("hello").setVersion("1.0.0"))).addDeployments(deployment).build());
+      o.onCompleted();
+    }
+
+    @Override
+    public void findKbArticles(FindKbArticlesRequest r, StreamObserver<FindKbArticlesResponse> o) {
+      requests.add(r);
+      o.onNext(FindKbArticlesResponse.newBuilder().addAllArticles(articles).build());
+      o.onCompleted();
     }
 
     @Override
@@ -218,6 +249,29 @@ class TechCommandsTest {
         .setVerdict(TechnicianVerdict.VERDICT_FAILED).setNote("disk full").build());
     assertThat(result.out()).isEqualTo("signed off as failed by tina\nfailure: state FAILED, exit code 28\n");
     assertThat(result.err()).isEqualTo("Roll back: convoy tech rollback " + JOB + "\n");
+    assertThat(result.exitCode()).isZero();
+  }
+
+  @Test
+  void finish_failedWithMatchingKbArticle_showsTheArticle() {
+    service.job = job().setPhase(TechnicianJobPhase.JOB_FINISHED).setDeploymentState(DeploymentState.FAILED)
+        .setExitCode(28).setVerdict(TechnicianVerdict.VERDICT_FAILED).setMessage("signed off as failed by tina")
+        .build();
+    service.deployment = DeploymentStatus.newBuilder().setEndpointId("ep-00000000000000aa")
+        .setState(DeploymentState.FAILED).setExitCode(28)
+        .addHistory(StateChange.newBuilder().setState(DeploymentState.INSTALLING))
+        .addHistory(StateChange.newBuilder().setState(DeploymentState.FAILED)).build();
+    service.articles = List.of(KbArticleSummary.newBuilder().setId("KB-28").setTitle("Disk full")
+        .setReleaseName("hello").setReleaseVersion("1.0.0")
+        .setCovers(KbCoverage.newBuilder().addExitCodes(28)).build());
+
+    Result result = run("tech", "finish", JOB, "--failed", "--note", "disk full");
+
+    assertThat(service.requests).contains(FindKbArticlesRequest.newBuilder().setReleaseName("hello")
+        .setReleaseVersion("1.0.0").setFailureState(DeploymentState.INSTALLING).setExitCode(28).setHasExitCode(true)
+        .build());
+    assertThat(result.out()).startsWith("signed off as failed by tina\nfailure: state FAILED, exit code 28\n")
+        .contains("KB articles for this failure").contains("KB-28").contains("Disk full");
     assertThat(result.exitCode()).isZero();
   }
 }
