@@ -8,7 +8,6 @@ import dev.convoy.server.catalogue.CatalogueService;
 import dev.convoy.server.endpoint.EndpointService;
 import dev.convoy.server.endpoint.Presence;
 import dev.convoy.server.enrollment.EnrollmentService;
-import dev.convoy.server.governance.GovernanceEvents;
 import dev.convoy.server.governance.GovernanceService;
 import dev.convoy.server.grpc.AdminGrpcService;
 import dev.convoy.server.storage.rocksdb.RocksGovernanceStore;
@@ -45,6 +44,9 @@ import dev.convoy.server.storage.rocksdb.RocksReleaseStore;
 import dev.convoy.server.storage.rocksdb.RocksStorage;
 import dev.convoy.server.storage.rocksdb.RocksTokenStore;
 import dev.convoy.server.notify.Audience;
+import dev.convoy.server.notify.GovernanceNotifier;
+import dev.convoy.server.notify.RaciAudience;
+import dev.convoy.server.governance.CampaignGovernance;
 import dev.convoy.server.notify.CampaignNotifier;
 import dev.convoy.server.notify.Notifications;
 import dev.convoy.server.notify.NotifyConfig;
@@ -91,13 +93,17 @@ record ServerComponents(SessionHub hub, CampaignEngine campaigns, EnrollmentGrpc
     CampaignEvents events = new CampaignEvents();
     NotifyConfig notifyConfig = NotifyConfigLoader.load(dir.properties());
     var outboxStore = new RocksOutboxStore(storage);
+    var governanceStore = new RocksGovernanceStore(storage);
+    // E-mail goes to the addresses of the configuration and to the persons each campaign's RACI names.
+    RaciAudience raciAudience = new RaciAudience(
+        id -> governanceStore.campaign(id).flatMap(CampaignGovernance::raciIfSet), people::find);
     Notifications notifications = new Notifications(outboxStore, storage, notifyConfig,
-        Audience.fixed(notifyConfig.mailTo()), clock);
+        Audience.fixed(notifyConfig.mailTo()).and(raciAudience), clock);
     events.observeTransitions(new CampaignNotifier(notifications, clock));
     OutboxDispatcher outbox = new OutboxDispatcher(outboxStore, storage,
         OutboxDispatcher.channels(notifyConfig, clock), notifyConfig, clock, new java.security.SecureRandom());
-    GovernanceService governance = new GovernanceService(new RocksGovernanceStore(storage), campaignStore,
-        catalogue, people, audit, clock, config.governance(), GovernanceEvents.NONE);
+    GovernanceService governance = new GovernanceService(governanceStore, campaignStore,
+        catalogue, people, audit, clock, config.governance(), new GovernanceNotifier(notifications, raciAudience, clock));
     governance.announceSettings();
     CampaignEngine campaigns = new CampaignEngine(new CampaignContext(campaignStore, deploymentStore,
         new RocksTimerStore(storage), catalogue, endpointStore, storage, clock, events, hub, groups,

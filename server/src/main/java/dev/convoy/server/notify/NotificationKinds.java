@@ -25,6 +25,10 @@ public final class NotificationKinds {
   public static final String APPROVAL_GIVEN = "approval.given";
   /** A Consulted person is asked to acknowledge (emitted by governance). */
   public static final String ACK_REQUESTED = "ack.requested";
+  /** A Consulted person acknowledged (issue 7). */
+  public static final String ACK_GIVEN = "ack.given";
+  /** A change to what was approved voided the approval and acknowledgements (issue 7). */
+  public static final String APPROVAL_VOIDED = "approval.voided";
 
   private NotificationKinds() {}
 }
