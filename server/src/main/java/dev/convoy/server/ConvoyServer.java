@@ -45,6 +45,7 @@ public final class ConvoyServer implements AutoCloseable {
   private final ServerPki pki;
   private final RocksStorage storage;
   private final ExecutorService watchExecutor;
+  private final ExecutorService callExecutor = CallExecutor.create();
   private final HealthStatusManager health = new HealthStatusManager();
   private final ServerComponents components;
   private final Server server;
@@ -78,6 +79,7 @@ public final class ConvoyServer implements AutoCloseable {
       writePortFile(dir);
     } catch (IOException | RuntimeException e) {
       watchExecutor.shutdownNow();
+      callExecutor.shutdownNow();
       if (wired != null) {
         wired.outbox().close();
       }
@@ -108,7 +110,8 @@ public final class ConvoyServer implements AutoCloseable {
         .permitKeepAliveWithoutCalls(true)
         // Server-side pings find agents that vanished without closing their session stream.
         .keepAliveTime(2, TimeUnit.MINUTES)
-        .keepAliveTimeout(20, TimeUnit.SECONDS);
+        .keepAliveTimeout(20, TimeUnit.SECONDS)
+        .executor(callExecutor);
     for (BindableService service : services) {
       // Interceptors run last-listed first: auth establishes the caller, then audit records what it changed.
       builder.addService(service == components.adminGrpc()
@@ -166,6 +169,7 @@ public final class ConvoyServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     watchExecutor.shutdownNow();
+    callExecutor.shutdownNow();
     components.outbox().close();
     storage.close();
     try {

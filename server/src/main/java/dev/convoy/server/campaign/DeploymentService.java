@@ -172,7 +172,9 @@ public final class DeploymentService {
       after = after.toBuilder().retryAt(at).state(DeploymentState.RETRY_PENDING, now, "attempt " + after.attempt()
           + " failed (exit code " + after.exitCode() + "): next attempt at " + at + "; " + after.detail()).build();
     }
-    return tx.replace(campaign, before, after, agentSees || after.state().isTerminal());
+    // A final state the agent reported needs no new desired state: the agent already knows it is done (and a
+    // retry's next attempt bumps the revision when its timer fires). Bumping here would only cost it a Sync.
+    return tx.replace(campaign, before, after, agentSees);
   }
 
   private static boolean isStale(Deployment current, StatusReport report) {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * What an endpoint should work on: its offered, not final deployments with their releases, notices and gates, at a
- * revision that grows whenever that set or what the agent is told about it changes.
+ * revision that grows whenever that set or what the agent is told about it changes — except when a deployment
+ * leaves the set because the agent itself reported its final state (it knows; a new revision would only cost a Sync).
  */
 public record DesiredState(String endpointId, long revision, List<Assignment> assignments) {
   public DesiredState {

@@ -39,6 +39,30 @@ final class FactDiff {
     return changes;
   }
 
+  /**
+   * The same changes as {@link #between} for {@code before} and {@code before} with {@code set} put and
+   * {@code removed} taken away, from the delta alone (its paths are disjoint, as the report validator ensures).
+   */
+  static List<FactChange> ofDelta(SortedMap<String, Object> before, SortedMap<String, Object> set,
+      List<String> removed, Instant at, String reason) {
+    SortedMap<String, FactChange> changes = new java.util.TreeMap<>();
+    set.forEach((path, value) -> {
+      Object old = before.get(path);
+      if (old == null) {
+        changes.put(path, new FactChange(at, path, ChangeKind.ADDED, null, value, reason));
+      } else if (!Objects.equals(old, value)) {
+        changes.put(path, new FactChange(at, path, ChangeKind.CHANGED, old, value, reason));
+      }
+    });
+    for (String path : removed) {
+      Object old = before.get(path);
+      if (old != null) {
+        changes.put(path, new FactChange(at, path, ChangeKind.REMOVED, old, null, reason));
+      }
+    }
+    return new ArrayList<>(changes.values());
+  }
+
   private static <T> T next(Iterator<T> it) {
     return it.hasNext() ? it.next() : null;
   }

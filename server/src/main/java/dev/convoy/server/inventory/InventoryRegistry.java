@@ -85,19 +85,21 @@ final class InventoryRegistry {
         logger.info("inventory delta refused endpoint={} reason=base base={} stored={}", endpointId, base, stored);
         return new ReportOutcome(false, true, stored, 0, null);
       }
-      after = new TreeMap<>(before);
-      after.putAll(valid.facts());
-      valid.removed().forEach(after::remove);
+      TreeMap<String, Object> applied = new TreeMap<>(before);
+      applied.putAll(valid.facts());
+      valid.removed().forEach(applied::remove);
+      after = applied;
       String computed = hasher.sha256(after);
       if (!computed.equals(report.inventorySha256())) {
         logger.warn("inventory delta refused endpoint={} reason=hash agent={} server={}", endpointId,
             report.inventorySha256(), computed);
         return new ReportOutcome(false, true, stored, 0, null);
       }
-      validator.validateResult(after);
+      validator.validateResult(applied, valid);
     }
     Instant now = clock.instant();
-    List<FactChange> changes = FactDiff.between(before, after, now, report.reason());
+    List<FactChange> changes = valid.full() ? FactDiff.between(before, after, now, report.reason())
+        : FactDiff.ofDelta(before, valid.facts(), valid.removed(), now, report.reason());
     ChangeSet changeSet = storage.begin();
     stageFacts(changeSet, endpointId, changes);
     InventoryMeta next = stageHistory(changeSet, endpointId, meta, changes, now);

@@ -1,5 +1,7 @@
 package dev.convoy.server.storage.rocksdb;
 
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.WireFormat;
 import dev.convoy.server.error.ConvoyException;
 import dev.convoy.server.storage.rocksdb.v1.FactValueRecord;
 
@@ -38,15 +40,43 @@ final class FactValues {
     };
   }
 
+  /**
+   * The value of an encoded {@link FactValueRecord}, read field by field as its generated parser would (the last
+   * member of the oneof wins, unknown fields are skipped) but without building the message: every check-in reads
+   * all of its endpoint's facts, and the message objects were most of that cost.
+   */
   static Object decode(byte[] bytes) {
     try {
-      Object value = value(FactValueRecord.parseFrom(bytes));
+      CodedInputStream in = CodedInputStream.newInstance(bytes);
+      Object value = null;
+      for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+        if (tag == TEXT_TAG) {
+          value = in.readStringRequireUtf8();
+        } else if (tag == INTEGER_TAG) {
+          value = in.readSInt64();
+        } else if (tag == REAL_TAG) {
+          value = in.readDouble();
+        } else if (tag == FLAG_TAG) {
+          value = in.readBool();
+        } else {
+          in.skipField(tag);
+        }
+      }
       if (value == null) {
         throw new IllegalStateException("no value");
       }
       return value;
-    } catch (com.google.protobuf.InvalidProtocolBufferException | IllegalStateException e) {
+    } catch (java.io.IOException | IllegalStateException e) {
       throw ConvoyException.internal("corrupt inventory fact value: " + e.getMessage(), e);
     }
   }
+
+  private static int tag(int field, int wireType) {
+    return field << 3 | wireType; // protobuf's tag layout (WireFormat.makeTag is not public)
+  }
+
+  private static final int TEXT_TAG = tag(FactValueRecord.TEXT_FIELD_NUMBER, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+  private static final int INTEGER_TAG = tag(FactValueRecord.INTEGER_FIELD_NUMBER, WireFormat.WIRETYPE_VARINT);
+  private static final int REAL_TAG = tag(FactValueRecord.REAL_FIELD_NUMBER, WireFormat.WIRETYPE_FIXED64);
+  private static final int FLAG_TAG = tag(FactValueRecord.FLAG_FIELD_NUMBER, WireFormat.WIRETYPE_VARINT);
 }

@@ -43,6 +43,27 @@ final class InventoryKeys {
   }
 
   /** Splits a fact or index key; {@code path} is the stored path, or the index key when none is stored. */
+  /**
+   * The fact path of an {@link #fact} key: like {@code parts(key, false).path()}, decoding only the path (every
+   * check-in reads all of its endpoint's fact keys).
+   */
+  static String factPath(byte[] key) {
+    int first = indexOf(key, SEPARATOR, 0);
+    int second = indexOf(key, SEPARATOR, first + 1);
+    return second + 1 < key.length
+        ? new String(key, second + 1, key.length - second - 1, StandardCharsets.UTF_8)
+        : new String(key, first + 1, second - first - 1, StandardCharsets.UTF_8);
+  }
+
+  private static int indexOf(byte[] bytes, byte wanted, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] == wanted) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("inventory key without its separators");
+  }
+
   static Parts parts(byte[] key, boolean indexKeyFirst) {
     String text = new String(key, StandardCharsets.UTF_8);
     int first = text.indexOf('\0');

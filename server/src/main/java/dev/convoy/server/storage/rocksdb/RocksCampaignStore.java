@@ -24,7 +24,10 @@ import java.util.Optional;
  * {@code campaign/<id>/<STATE>} and per wave {@code wave/<id>/<index>/<STATE>} in {@link ColumnFamily#COUNTERS}.
  */
 public final class RocksCampaignStore implements CampaignStore {
+  /** Campaigns in use at once are few; each is read by every report and Sync of its endpoints. */
+  private static final int CACHED_CAMPAIGNS = 1_024;
   private final RocksStorage storage;
+  private final DecodedCache<Campaign> decoded = new DecodedCache<>(CACHED_CAMPAIGNS, RocksCampaignStore::decode);
 
   public RocksCampaignStore(RocksStorage storage) {
     this.storage = storage;
@@ -33,7 +36,7 @@ public final class RocksCampaignStore implements CampaignStore {
   @Override
   public Optional<Campaign> find(String campaignId) {
     return Optional.ofNullable(storage.get(ColumnFamily.CAMPAIGNS, Keys.of(campaignId)))
-        .map(RocksCampaignStore::decode);
+        .map(bytes -> decoded.decode(campaignId, bytes));
   }
 
   @Override

@@ -41,7 +41,7 @@ public final class RocksInventoryStore implements InventoryStore {
   public SortedMap<String, Object> facts(String endpointId) {
     SortedMap<String, Object> facts = new TreeMap<>();
     storage.visit(ColumnFamily.INVENTORY_FACTS, InventoryKeys.endpointPrefix(endpointId), (key, value) -> {
-      facts.put(InventoryKeys.parts(key, false).path(), FactValues.decode(value));
+      facts.put(InventoryKeys.factPath(key), FactValues.decode(value));
       return true;
     });
     return facts;
@@ -167,7 +167,7 @@ public final class RocksInventoryStore implements InventoryStore {
         byte[] endpoint = InventoryKeys.endpointPrefix(endpointId);
         Map<String, Object> facts = new HashMap<>();
         EntryVisitor collect = (key, value) -> {
-          facts.put(InventoryKeys.parts(key, false).path(), FactValues.decode(value));
+          facts.put(InventoryKeys.factPath(key), FactValues.decode(value));
           return true;
         };
         if (indexKey.isEmpty()) {

@@ -18,7 +18,10 @@ import java.util.Optional;
 
 /** Releases in {@link ColumnFamily#RELEASES}, keyed {@code <name>/<version>}. */
 public final class RocksReleaseStore implements ReleaseStore {
+  /** Releases being deployed at once are few; each is read by every Sync and download of its deployments. */
+  private static final int CACHED_RELEASES = 1_024;
   private final RocksStorage storage;
+  private final DecodedCache<Release> decoded = new DecodedCache<>(CACHED_RELEASES, RocksReleaseStore::decode);
 
   public RocksReleaseStore(RocksStorage storage) {
     this.storage = storage;
@@ -27,7 +30,7 @@ public final class RocksReleaseStore implements ReleaseStore {
   @Override
   public Optional<Release> find(String name, String version) {
     return Optional.ofNullable(storage.get(ColumnFamily.RELEASES, Keys.of(name, version)))
-        .map(RocksReleaseStore::decode);
+        .map(bytes -> decoded.decode(name + '/' + version, bytes));
   }
 
   @Override
