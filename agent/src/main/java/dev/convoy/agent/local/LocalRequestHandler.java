@@ -83,7 +83,7 @@ public final class LocalRequestHandler {
     LocalCommand registered = commands.get(command);
     if (registered == null) {
       throw new IllegalArgumentException("command: '" + command + "' (expected one of: catalog, install, notices,"
-          + " defer" + (technicianCode == null ? "" : ", technician-code") + commands.keySet().stream().sorted().map(c -> ", " + c).reduce("", String::concat) + ")");
+          + " defer, technician-code" + commands.keySet().stream().sorted().map(c -> ", " + c).reduce("", String::concat) + ")");
     }
     return registered.handle(request, user);
   }
