@@ -40,7 +40,7 @@ final class ServerUnderTest implements AutoCloseable {
       port = free.getLocalPort();
     }
     Files.writeString(new DataDirectory(root.resolve("server")).properties(), "listen=127.0.0.1:" + port + "\n",
-        StandardCharsets.UTF_8);
+        StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
     ca = Pem.certificate(Files.readString(new DataDirectory(root.resolve("server")).pki().resolve("ca.pem")));
   }
 
