@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads technician jobs: the queue of a technician (jobs of TECHNICIAN campaigns in their scope that wait for a
@@ -31,6 +32,11 @@ public final class TechnicianJobs {
     this.jobs = jobs;
     this.sites = sites;
     this.clock = clock;
+  }
+
+  /** The campaign a job (a deployment) belongs to, when the deployment exists. */
+  public Optional<String> campaignOf(String jobId) {
+    return deployments.find(jobId).map(Deployment::campaignId);
   }
 
   /**

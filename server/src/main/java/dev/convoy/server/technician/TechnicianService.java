@@ -174,7 +174,10 @@ public final class TechnicianService {
 
   void stage(ChangeSet changes, TechnicianJob job, Technician caller, String action, Map<String, String> details) {
     store.put(changes, job);
-    audit.append(changes, new AuditEvent(caller.subject(), action, job.deploymentId(), details));
+    // The campaign's audit trail (convoy audit list --campaign ID) includes what technicians did in it.
+    Map<String, String> withCampaign = new java.util.LinkedHashMap<>(details);
+    jobs.campaignOf(job.deploymentId()).ifPresent(c -> withCampaign.putIfAbsent("campaign_id", c));
+    audit.append(changes, new AuditEvent(caller.subject(), action, job.deploymentId(), withCampaign));
   }
 
   /** Commits {@code job} and its audit entry (changes the agent does not need to see). */

@@ -261,6 +261,11 @@ class TechnicianFlowTest {
         .extracting(e -> e.getAction() + " " + e.getTarget())
         .contains("technician.claim " + jobA, "technician.code-refused " + jobA, "technician.start " + jobA,
             "technician.sign-off " + jobA);
+    assertThat(server.adminStub().listAuditEntries(ListAuditEntriesRequest.newBuilder()
+        .setCampaignId(campaign.getCampaignId()).build()).getEntriesList())
+        .as("the campaign's audit trail includes the technician's sign-off")
+        .anySatisfy(e -> assertThat(e.getAction() + " " + e.getActor()).startsWith("technician.sign-off")
+            .contains("tina"));
   }
 
   @Test
