@@ -84,6 +84,11 @@ public final class TechnicianJobs {
     return view(job(jobId), d, campaign);
   }
 
+  /** The campaign of job {@code jobId} (a deployment id), or "" for an unknown one. */
+  String campaignId(String jobId) {
+    return deployments.find(jobId).map(Deployment::campaignId).orElse("");
+  }
+
   /** The view of {@code job} as it is now. */
   JobView refresh(TechnicianJob job, String message) {
     Deployment d = deployments.find(job.deploymentId()).orElseThrow();

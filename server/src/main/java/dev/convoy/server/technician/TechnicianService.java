@@ -172,9 +172,16 @@ public final class TechnicianService {
     return output.append(jobId, attempt, firstSequence, lines);
   }
 
+  /**
+   * Stages {@code job} and its audit entry. The entry's target is the job; its {@code campaign_id} detail puts it in
+   * the campaign's audit trail too ({@code convoy audit list --campaign}), where an auditor looks for who signed off.
+   */
   void stage(ChangeSet changes, TechnicianJob job, Technician caller, String action, Map<String, String> details) {
     store.put(changes, job);
-    audit.append(changes, new AuditEvent(caller.subject(), action, job.deploymentId(), details));
+    Map<String, String> withCampaign = new LinkedHashMap<>();
+    withCampaign.put("campaign_id", jobs.campaignId(job.deploymentId()));
+    withCampaign.putAll(details);
+    audit.append(changes, new AuditEvent(caller.subject(), action, job.deploymentId(), withCampaign));
   }
 
   /** Commits {@code job} and its audit entry (changes the agent does not need to see). */

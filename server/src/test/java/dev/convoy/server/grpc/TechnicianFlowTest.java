@@ -261,6 +261,11 @@ class TechnicianFlowTest {
         .extracting(e -> e.getAction() + " " + e.getTarget())
         .contains("technician.claim " + jobA, "technician.code-refused " + jobA, "technician.start " + jobA,
             "technician.sign-off " + jobA);
+    assertThat(server.adminStub().listAuditEntries(ListAuditEntriesRequest.newBuilder()
+        .setCampaignId(campaign.getCampaignId()).build()).getEntriesList())
+        .as("the campaign's audit trail holds its technicians' work").extracting(e -> e.getAction() + " "
+            + e.getActor().contains("tina"))
+        .contains("technician.claim true", "technician.start true", "technician.sign-off true");
   }
 
   @Test
