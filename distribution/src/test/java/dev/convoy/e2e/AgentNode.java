@@ -7,9 +7,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A real convoy-agent process: one simulated workstation with its own data directory. */
 final class AgentNode implements AutoCloseable {
+  private static final Pattern TECHNICIAN_CODE = Pattern.compile("code: ([0-9A-Z]{4}-[0-9A-Z]{4})");
   private final Distribution dist;
   private final Path data;
   private Launched process;
@@ -55,6 +58,29 @@ final class AgentNode implements AutoCloseable {
 
   Path managed(String packageName) {
     return data.resolve("managed").resolve(packageName).resolve("current");
+  }
+
+  /**
+   * Waits until {@code convoy-agent technician-code}, run at the desk as its user would, shows the presence code of
+   * a claimed technician job, and answers it ({@code XXXX-XXXX}).
+   */
+  String awaitTechnicianCode(Duration timeout) {
+    String[] code = new String[1];
+    Await.until(timeout, () -> {
+      Matcher m = TECHNICIAN_CODE.matcher(technicianCode());
+      code[0] = m.find() ? m.group(1) : null;
+      return code[0] != null;
+    }, () -> "the agent shows the technician's code\n" + currentLog());
+    return code[0];
+  }
+
+  private String technicianCode() {
+    try {
+      return dist.run(data.getParent(), Duration.ofSeconds(30), "convoy-agent", "technician-code", "--data",
+          data.toString()).stdout();
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** SIGTERM, as systemd stops a service; waits for the agent to exit. */

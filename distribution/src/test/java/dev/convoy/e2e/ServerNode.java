@@ -1,6 +1,12 @@
 package dev.convoy.e2e;
 
 import dev.convoy.protocol.v1.AdminServiceGrpc;
+import dev.convoy.protocol.v1.Campaign;
+import dev.convoy.protocol.v1.CampaignStatus;
+import dev.convoy.protocol.v1.CreateEnrollmentTokenResponse;
+import dev.convoy.protocol.v1.GetCampaignStatusRequest;
+import dev.convoy.protocol.v1.ListTechnicianJobsResponse;
+import dev.convoy.protocol.v1.TechnicianJob;
 import dev.convoy.transport.Channels;
 import dev.convoy.transport.Identity;
 import dev.convoy.transport.ServerAddress;
@@ -122,6 +128,52 @@ final class ServerNode implements AutoCloseable {
     full[3] = identity.toString();
     System.arraycopy(args, 0, full, 4, args.length);
     return dist.run(workDir, Duration.ofSeconds(120), "convoy", full);
+  }
+
+  /** A one-group enrollment token, made with {@code convoy token create}. */
+  String enrollmentToken(Path workDir, String group) throws IOException, InterruptedException {
+    return Json.parse(cli(workDir, "token", "create", "--group", group, "--output", "json").requireSuccess("token")
+        .stdout(), CreateEnrollmentTokenResponse.getDefaultInstance()).getToken();
+  }
+
+  /** Creates a campaign with {@code convoy campaign create ARGS --output json} and starts it. */
+  Campaign startCampaign(Path workDir, String... createArgs) throws IOException, InterruptedException {
+    String[] args = new String[createArgs.length + 4];
+    args[0] = "campaign";
+    args[1] = "create";
+    System.arraycopy(createArgs, 0, args, 2, createArgs.length);
+    args[args.length - 2] = "--output";
+    args[args.length - 1] = "json";
+    Campaign campaign = Json.parse(cli(workDir, args).requireSuccess("campaign create").stdout(),
+        Campaign.getDefaultInstance());
+    cli(workDir, "campaign", "start", campaign.getCampaignId()).requireSuccess("campaign start");
+    return campaign;
+  }
+
+  /** The campaign's status, read over the admin API. */
+  CampaignStatus status(Campaign campaign) {
+    return admin().getCampaignStatus(GetCampaignStatusRequest.newBuilder().setCampaignId(campaign.getCampaignId())
+        .build());
+  }
+
+  /** {@code convoy tech queue} as the technician whose identity file is {@code technician}. */
+  ListTechnicianJobsResponse techQueue(Path technician, Path workDir) {
+    try {
+      return Json.parse(cliAs(technician, workDir, "tech", "queue", "--output", "json").requireSuccess("tech queue")
+          .stdout(), ListTechnicianJobsResponse.getDefaultInstance());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code convoy tech show JOB} as the technician whose identity file is {@code technician}. */
+  TechnicianJob techJob(Path technician, Path workDir, String job) {
+    try {
+      return Json.parse(cliAs(technician, workDir, "tech", "show", job, "--output", "json")
+          .requireSuccess("tech show").stdout(), TechnicianJob.getDefaultInstance());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

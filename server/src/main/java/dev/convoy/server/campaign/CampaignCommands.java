@@ -156,12 +156,15 @@ public final class CampaignCommands {
 
   /**
    * Undoes one deployment (a technician's rollback at the desk): like {@link #rollbackWave} for its endpoint alone —
-   * a new campaign, started at once, that uninstalls the release or, with {@code toVersion}, installs that version as
-   * an explicit downgrade.
+   * a new campaign, started at once, that uninstalls the release or, with {@code toVersion}, installs that version:
+   * as an explicit downgrade when {@code downgrade} (the release must be signed as one), else as a plain install, for
+   * an endpoint that still has that version because the deployment did not replace it (the agent's own version
+   * check still refuses it if the endpoint has a newer one).
    *
-   * @throws ConvoyException NOT_FOUND for an unknown deployment; FAILED_PRECONDITION unless it is final
+   * @throws ConvoyException NOT_FOUND for an unknown deployment; FAILED_PRECONDITION unless it is final, or for a
+   *     downgrade to a release not signed as one
    */
-  public Campaign rollbackDeployment(String deploymentId, String toVersion, String by) {
+  public Campaign rollbackDeployment(String deploymentId, String toVersion, boolean downgrade, String by) {
     Deployment d = ctx.deployments().find(deploymentId)
         .orElseThrow(() -> ConvoyException.notFound("deployment_id: " + deploymentId + " not found"));
     if (!d.state().isTerminal()) {
@@ -169,17 +172,17 @@ public final class CampaignCommands {
           + " (expected: a final state to roll it back)");
     }
     Campaign campaign = campaigns.require(d.campaignId());
-    boolean downgrade = toVersion != null && !toVersion.isBlank();
+    boolean install = toVersion != null && !toVersion.isBlank();
     String title = "Rollback of " + d.releaseName() + " " + d.releaseVersion() + " on " + d.endpointId();
     CampaignPlan plan = new CampaignPlan(null, List.of(), new NoticeSpec("", "", java.time.Duration.ZERO), null, null,
         List.of(), null, null, null, true, "");
-    NewCampaign request = new NewCampaign(d.releaseName(), downgrade ? toVersion : d.releaseVersion(),
+    NewCampaign request = new NewCampaign(d.releaseName(), install ? toVersion : d.releaseVersion(),
         new Targets(false, List.of(), List.of(d.endpointId())), Require.head(title, NewCampaign.MAX_TITLE),
         Delivery.PUSH, Rollout.BIG_BANG, Execution.AUTOMATIC, by,
-        downgrade ? DeploymentAction.INSTALL : DeploymentAction.UNINSTALL, downgrade, plan);
+        install ? DeploymentAction.INSTALL : DeploymentAction.UNINSTALL, install && downgrade, plan);
     Campaign rollback = campaigns.createRollback(request, campaign.id() + "#" + deploymentId);
-    logger.info("deployment rollback deployment={} campaign={} rollback={} to={} by={}", deploymentId,
-        campaign.id(), rollback.id(), downgrade ? toVersion : "uninstall", by);
+    logger.info("deployment rollback deployment={} campaign={} rollback={} to={} downgrade={} by={}", deploymentId,
+        campaign.id(), rollback.id(), install ? toVersion : "uninstall", install && downgrade, by);
     return campaigns.start(rollback.id());
   }
 

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Reads technician jobs: the queue of a technician (jobs of TECHNICIAN campaigns in their scope that wait for a
@@ -34,10 +33,6 @@ public final class TechnicianJobs {
     this.clock = clock;
   }
 
-  /** The campaign a job (a deployment) belongs to, when the deployment exists. */
-  public Optional<String> campaignOf(String jobId) {
-    return deployments.find(jobId).map(Deployment::campaignId);
-  }
 
   /**
    * The caller's queue, oldest waiting first: open jobs at endpoints in the caller's scope (and in {@code group}
@@ -88,6 +83,11 @@ public final class TechnicianJobs {
           + String.join(", ", caller.scopes().stream().sorted().toList()) + ")");
     }
     return view(job(jobId), d, campaign);
+  }
+
+  /** The campaign of job {@code jobId} (a deployment id), or "" for an unknown one. */
+  String campaignId(String jobId) {
+    return deployments.find(jobId).map(Deployment::campaignId).orElse("");
   }
 
   /** The view of {@code job} as it is now. */

@@ -172,11 +172,15 @@ public final class TechnicianService {
     return output.append(jobId, attempt, firstSequence, lines);
   }
 
+  /**
+   * Stages {@code job} and its audit entry. The entry's target is the job; its {@code campaign_id} detail puts it in
+   * the campaign's audit trail too ({@code convoy audit list --campaign}), where an auditor looks for who signed off.
+   */
   void stage(ChangeSet changes, TechnicianJob job, Technician caller, String action, Map<String, String> details) {
     store.put(changes, job);
-    // The campaign's audit trail (convoy audit list --campaign ID) includes what technicians did in it.
-    Map<String, String> withCampaign = new java.util.LinkedHashMap<>(details);
-    jobs.campaignOf(job.deploymentId()).ifPresent(c -> withCampaign.putIfAbsent("campaign_id", c));
+    Map<String, String> withCampaign = new LinkedHashMap<>();
+    withCampaign.put("campaign_id", jobs.campaignId(job.deploymentId()));
+    withCampaign.putAll(details);
     audit.append(changes, new AuditEvent(caller.subject(), action, job.deploymentId(), withCampaign));
   }
 

@@ -235,7 +235,9 @@ public final class TechnicianWork {
 
   /**
    * Asks the endpoint's agent to go back to the version installed before the job (or {@code toVersion}; without
-   * either, to uninstall the release): a rollback campaign for that endpoint alone, started at once.
+   * either, to uninstall the release): a rollback campaign for that endpoint alone, started at once. It is an
+   * explicit downgrade only when the endpoint reports a newer version installed ({@link RollbackTarget}); after a
+   * failed install that left the previous version in place it reinstalls that version.
    *
    * Allowed before and after the sign-off.
    *
@@ -259,13 +261,19 @@ public final class TechnicianWork {
       if (target.equals(view.deployment().releaseVersion())) {
         throw ConvoyException.failedPrecondition("to_version: " + target + " is the version this job installs");
       }
-      var campaign = commands.rollbackDeployment(jobId, target, caller.subject());
+      String installedNow = sites.installedVersion(view.deployment().endpointId(), view.deployment().releaseName());
+      boolean downgrade = RollbackTarget.isDowngrade(target, installedNow);
+      var campaign = commands.rollbackDeployment(jobId, target, downgrade, caller.subject());
       TechnicianJob next = job.rolledBackBy(campaign.id(), clock.instant());
       service.commit(next, caller, "technician.rollback", TechnicianService.details("rollback_campaign",
-          campaign.id(), "to_version", target.isEmpty() ? "(uninstall)" : target), storage);
+          campaign.id(), "to_version", target.isEmpty() ? "(uninstall)" : target, "downgrade",
+          String.valueOf(downgrade)), storage);
       return jobs.refresh(next, "rollback campaign " + campaign.id() + " started: "
           + (target.isEmpty() ? "uninstalls " + view.deployment().releaseName() : "installs "
-              + view.deployment().releaseName() + " " + target) + " on " + TechnicianService.where(view));
+              + view.deployment().releaseName() + " " + target + (downgrade ? " as a signed downgrade"
+                  : " again (the endpoint reports " + (installedNow.isEmpty() ? "none" : installedNow)
+                      + " installed)"))
+          + " on " + TechnicianService.where(view));
     });
   }
 
