@@ -6,6 +6,7 @@ import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import java.time.Clock;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 
@@ -33,7 +34,8 @@ public final class TlsContexts {
     try {
       SslContextBuilder builder = SslContextBuilder
           .forServer(identity.privateKey(), identity.certificate(), identity.ca())
-          .trustManager(identity.ca())
+          // Our one-CA check instead of the JDK's PKIX path builder: see ClientCertificateTrustManager.
+          .trustManager(new ClientCertificateTrustManager(identity.ca(), Clock.systemUTC()))
           .clientAuth(clientAuth)
           .protocols(TLS13);
       return GrpcSslContexts.configure(builder, provider()).build();

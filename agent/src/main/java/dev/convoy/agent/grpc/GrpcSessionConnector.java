@@ -9,6 +9,7 @@ import dev.convoy.protocol.v1.AgentServiceGrpc;
 import dev.convoy.protocol.v1.Ping;
 import dev.convoy.protocol.v1.ServerHint;
 import io.grpc.Channel;
+import io.grpc.ManagedChannel;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.time.Instant;
@@ -22,14 +23,21 @@ import org.slf4j.LoggerFactory;
 public final class GrpcSessionConnector implements SessionConnector {
   private static final Logger logger = LoggerFactory.getLogger(GrpcSessionConnector.class);
 
+  private final Channel channel;
   private final AgentServiceGrpc.AgentServiceStub stub;
 
   public GrpcSessionConnector(Channel channel) {
+    this.channel = channel;
     this.stub = AgentServiceGrpc.newStub(channel);
   }
 
   @Override
   public SessionChannel open(Hello hello, SessionListener listener) {
+    if (channel instanceof ManagedChannel managed) {
+      // The session loop's backoff is the only one: without this, gRPC's own reconnect backoff (1 s growing 1.6x
+      // to 2 min) fails the attempt at once while the channel waits, and the two stack after a server restart.
+      managed.resetConnectBackoff();
+    }
     StreamObserver<AgentMessage> requests = stub.session(new Hints(listener));
     requests.onNext(AgentMessage.newBuilder().setHello(ProtoMapper.hello(hello)).build());
     return new Stream((ClientCallStreamObserver<AgentMessage>) requests);

@@ -69,6 +69,9 @@ public final class SimAgent {
         return CompletableFuture.completedFuture(null);
       }
       mine = ++generation;
+      // Our session backoff is the only one: without this, gRPC's own reconnect backoff (1 s growing 1.6x to
+      // 2 min) fails this attempt fast while the channel waits, and the two stack after a server restart.
+      channel.resetConnectBackoff();
       session = stub.session(new HintObserver(mine));
       session.onNext(AgentMessage.newBuilder().setHello(Hello.newBuilder().setEndpointId(endpointId)
           .setAgentVersion("bench-sim").setKnownRevision(knownRevision)).build());
