@@ -10,6 +10,7 @@ import dev.convoy.protocol.v1.DeploymentState;
 import dev.convoy.protocol.v1.DeploymentStatus;
 import dev.convoy.protocol.v1.GetCampaignStatusRequest;
 import dev.convoy.protocol.v1.ListEndpointsRequest;
+import dev.convoy.protocol.v1.TrainingReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,13 @@ class EndToEndIT {
       Files.writeString(release.resolve("bin/tool"), "#!/bin/sh\necho tool 1.0.0\n");
       Files.setPosixFilePermissions(release.resolve("bin/tool"), PosixFilePermissions.fromString("rwxr-xr-x"));
       Files.writeString(release.resolve("README.txt"), "Convoy end-to-end release, é ü 日本\n", StandardCharsets.UTF_8);
-      new Releases(server, dir.resolve("releases")).publishDirectory(release, "e2e-tool", "1.0.0");
+      Path docs = Files.createDirectories(dir.resolve("docs"));
+      Files.writeString(docs.resolve("user.md"), "# Tool\n\nLancez `tool` depuis un terminal.\n",
+          StandardCharsets.UTF_8);
+      Files.writeString(docs.resolve("training.md"), "Five minutes: what tool does.\n");
+      new Releases(server, dir.resolve("releases")).publishDirectory(release, "e2e-tool", "1.0.0",
+          "--user-doc", docs.resolve("user.md").toString(), "--training-title", "Tool basics",
+          "--training-audience", "all users", "--training-file", docs.resolve("training.md").toString());
 
       Campaign campaign = Json.parse(server.cli(dir, "campaign", "create", "--pilot", "--release", "e2e-tool@1.0.0",
           "--targets", "group:e2e", "--output", "json").requireSuccess("campaign create").stdout(),
@@ -79,6 +86,35 @@ class EndToEndIT {
       assertThat(after.getCampaign().getState()).isEqualTo(CampaignState.COMPLETED);
       assertThat(states(after)).isEqualTo(states(before));
       assertThat(after.getSucceeded()).isEqualTo(2);
+
+      // Issue 5, must-hold 5: each workstation's user reads the signed user documentation and attests the
+      // training; the server counts the attestations of both agents.
+      for (AgentNode agent : List.of(one, two)) {
+        assertThat(userCommand(dir, agent, "docs", "e2e-tool").requireSuccess("docs").stdout())
+            .contains("Lancez `tool` depuis un terminal.");
+        assertThat(userCommand(dir, agent, "training").requireSuccess("training").stdout()).contains("Tool basics");
+        userCommand(dir, agent, "training", "done", "e2e-tool").requireSuccess("training done");
+      }
+      Await.until(Duration.ofSeconds(60), () -> training(server, dir).getAttested() == 2,
+          () -> "two attestations counted: " + training(server, dir));
+      assertThat(training(server, dir).getEndpoints()).isEqualTo(2);
+      assertThat(server.cli(dir, "release", "training", "e2e-tool@1.0.0").requireSuccess("release training")
+          .stdout()).contains("e2e").contains("100");
+    }
+  }
+
+  private Distribution.Result userCommand(Path dir, AgentNode agent, String... args) throws Exception {
+    List<String> all = new java.util.ArrayList<>(List.of(args));
+    all.addAll(List.of("--data", agent.data().toString()));
+    return dist.run(dir, Duration.ofSeconds(30), "convoy-agent", all.toArray(String[]::new));
+  }
+
+  private static TrainingReport training(ServerNode server, Path dir) {
+    try {
+      return Json.parse(server.cli(dir, "release", "training", "e2e-tool@1.0.0", "--output", "json")
+          .requireSuccess("release training").stdout(), TrainingReport.getDefaultInstance());
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -43,9 +43,12 @@ final class Releases {
    * Builds, signs and publishes the directory {@code tree} as an archive release in one command ({@code convoy
    * release publish DIR ... --key KEY}, the convenience that replaced the skeleton's unsigned publish).
    */
-  void publishDirectory(Path tree, String name, String version) throws IOException, InterruptedException {
-    server.cli(dir, "release", "publish", tree.toString(), "--name", name, "--version", version, "--installer",
-        "archive", "--key", key.toString()).requireSuccess("release publish " + tree);
+  void publishDirectory(Path tree, String name, String version, String... buildOptions)
+      throws IOException, InterruptedException {
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("release", "publish", tree.toString(),
+        "--name", name, "--version", version, "--installer", "archive", "--key", key.toString()));
+    args.addAll(java.util.List.of(buildOptions));
+    server.cli(dir, args.toArray(String[]::new)).requireSuccess("release publish " + tree);
   }
 
   /** A .deb built with dpkg-deb: package {@code name} at {@code version}, installing /opt/NAME/VERSION. */
