@@ -296,8 +296,11 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
 
   @Override
   public void advanceCampaign(CampaignCommandRequest request, StreamObserver<Campaign> observer) {
-    GrpcCalls.unary(observer, () -> campaign(campaigns.commands().advance(scopedCampaign(request.getCampaignId()),
-        Principal.current().subject(), request.getComment())));
+    GrpcCalls.unary(observer, () -> {
+      String campaignId = scopedCampaign(request.getCampaignId());
+      raciCalls.requireMayAdvance(campaignId, Principal.current());
+      return campaign(campaigns.commands().advance(campaignId, Principal.current().subject(), request.getComment()));
+    });
   }
 
   @Override

@@ -155,10 +155,10 @@ public final class AuthInterceptor implements ServerInterceptor {
     }
     MethodPermissions.Need need = MethodPermissions.needed(method)
         .orElseThrow(() -> ConvoyException.permissionDenied(method + " is not open to persons"));
-    if (!need.anyPerson() && !person.may(need.permission())) {
+    if (!need.anyPerson() && need.anyOf().stream().noneMatch(person::may)) {
       throw ConvoyException.permissionDenied("person " + subject.name() + " (roles: " + rolesOf(person)
-          + ") may not call " + shortName(method) + " (needs permission " + need.permission().label()
-          + ", granted by: " + grantingRoles(need.permission()) + ")");
+          + ") may not call " + shortName(method) + " (needs permission " + need.label()
+          + ", granted by: " + grantingRoles(need) + ")");
     }
     return new Principal(Principal.Kind.PERSON, person.name(), certificate.getSubjectX500Principal().getName(),
         person.roles(), person.scopes(), certificate.getNotAfter().toInstant());
@@ -169,8 +169,8 @@ public final class AuthInterceptor implements ServerInterceptor {
         : person.roles().stream().map(Role::label).sorted().collect(Collectors.joining(","));
   }
 
-  private static String grantingRoles(Permission permission) {
-    return Arrays.stream(Role.values()).filter(r -> r.grants(permission)).map(Role::label)
+  private static String grantingRoles(MethodPermissions.Need need) {
+    return Arrays.stream(Role.values()).filter(r -> need.anyOf().stream().anyMatch(r::grants)).map(Role::label)
         .collect(Collectors.joining(", "));
   }
 

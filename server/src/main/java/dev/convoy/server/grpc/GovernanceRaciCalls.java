@@ -153,4 +153,23 @@ final class GovernanceRaciCalls {
   private static ConvoyException missingSubject() {
     return ConvoyException.invalidArgument("subject: missing (expected: a campaign id or a release name@version)");
   }
+
+  /**
+   * A person who does not run campaigns (an approver) may give a go only where the campaign's RACI names them its
+   * Accountable; whoever gives it, the engine then checks that a RACI's go is its Accountable's.
+   *
+   * @throws dev.convoy.server.error.ConvoyException PERMISSION_DENIED otherwise
+   */
+  void requireMayAdvance(String campaignId, Principal caller) {
+    if (caller.roles().stream().anyMatch(r -> r.grants(dev.convoy.server.people.Permission.RUN_CAMPAIGNS))) {
+      return;
+    }
+    String accountable = governance.of(campaignId).map(dev.convoy.server.governance.Raci::accountable).orElse("");
+    if (!accountable.equals(caller.name())) {
+      throw dev.convoy.server.error.ConvoyException.permissionDenied("advance: person " + caller.name()
+          + " may give the go of campaign " + campaignId + " only as its Accountable ("
+          + (accountable.isEmpty() ? "it has no RACI" : "the Accountable is " + accountable)
+          + "); otherwise the permission run-campaigns is needed");
+    }
+  }
 }

@@ -6,6 +6,7 @@ import io.grpc.MethodDescriptor;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The permission each person-facing RPC needs, by full method name. A method missing here is refused to everyone
@@ -20,13 +21,23 @@ public final class MethodPermissions {
   /**
    * What a method needs.
    *
-   * @param permission the permission one of the caller's roles must grant; null when any known person may call
+   * @param anyOf the permissions of which one of the caller's roles must grant one; empty when any known person may
+   *     call
    */
-  public record Need(Permission permission) {
-    static final Need ANY_PERSON = new Need(null);
+  public record Need(Set<Permission> anyOf) {
+    static final Need ANY_PERSON = new Need(Set.of());
+
+    public Need {
+      anyOf = Set.copyOf(anyOf);
+    }
 
     public boolean anyPerson() {
-      return permission == null;
+      return anyOf.isEmpty();
+    }
+
+    /** The permissions as the docs write them, e.g. {@code run-campaigns or approve}. */
+    public String label() {
+      return anyOf.stream().map(Permission::label).sorted().collect(java.util.stream.Collectors.joining(" or "));
     }
   }
 
@@ -48,9 +59,12 @@ public final class MethodPermissions {
     row(Permission.RUN_CAMPAIGNS, AdminServiceGrpc.getCreateCampaignMethod(),
         AdminServiceGrpc.getStartCampaignMethod(), AdminServiceGrpc.getPauseCampaignMethod(),
         AdminServiceGrpc.getResumeCampaignMethod(), AdminServiceGrpc.getAbortCampaignMethod(),
-        AdminServiceGrpc.getCancelCampaignMethod(), AdminServiceGrpc.getAdvanceCampaignMethod(),
+        AdminServiceGrpc.getCancelCampaignMethod(),
         AdminServiceGrpc.getRollbackWaveMethod(), AdminServiceGrpc.getSetRaciMethod(),
         AdminServiceGrpc.getUpdateCampaignMethod());
+    // The go between waves is the Accountable's when a RACI names one (an approver need not run campaigns); without
+    // a RACI, the domain lets only those who run campaigns give it.
+    row(new Need(Set.of(Permission.RUN_CAMPAIGNS, Permission.APPROVE)), AdminServiceGrpc.getAdvanceCampaignMethod());
     // who the RACI names is checked by the domain on top: the Accountable approves, waives, overrides; Consulted ack
     row(Permission.APPROVE, AdminServiceGrpc.getApproveCampaignMethod(),
         AdminServiceGrpc.getAcknowledgeCampaignMethod(), AdminServiceGrpc.getOverrideNoticeMethod(),
@@ -88,7 +102,7 @@ public final class MethodPermissions {
   }
 
   private static void row(Permission permission, MethodDescriptor<?, ?>... methods) {
-    row(new Need(permission), methods);
+    row(new Need(Set.of(permission)), methods);
   }
 
   private static void row(Need need, MethodDescriptor<?, ?>... methods) {

@@ -127,7 +127,10 @@ class PermissionMatrixTest {
       ManagedChannel channel, Side side, boolean allowed) throws Exception {
     Message request = fill(prototype(method), rpc.scope(), side);
     Status status = call(channel, method, request);
-    boolean refused = status.getCode() == Status.Code.PERMISSION_DENIED
+    // Past the role gate, the RACI may still refuse a person it does not name (the go between waves is the
+    // Accountable's): that refusal is the domain's, which RaciApprovalTest covers, not the role table's.
+    boolean raciRefusal = status.getDescription() != null && status.getDescription().contains("as its Accountable");
+    boolean refused = status.getCode() == Status.Code.PERMISSION_DENIED && !raciRefusal
         || status.getCode() == Status.Code.UNAUTHENTICATED;
     if (refused == allowed) {
       mismatches.add(rpc.name() + " as " + who + ": expected " + (allowed ? "allowed" : "PERMISSION_DENIED")

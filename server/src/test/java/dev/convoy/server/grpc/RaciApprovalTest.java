@@ -66,7 +66,7 @@ class RaciApprovalTest {
     server = TestServer.start(dir, config -> config.withChunkSize(4096)
         .withGovernance(config.governance().withPilotMaxTargets(1)));
     people = server.addPeople(Map.of("rita", Set.of(Role.RELEASE_MANAGER),
-        "alice", Set.of(Role.APPROVER, Role.RELEASE_MANAGER), "carol", Set.of(Role.APPROVER),
+        "alice", Set.of(Role.APPROVER), "carol", Set.of(Role.APPROVER),
         "bob", Set.of(Role.ADMIN)));
     a = server.enroll("lab", "pc-a");
     b = server.enroll("lab", "pc-b");
@@ -225,6 +225,9 @@ class RaciApprovalTest {
         .contains("Accountable, alice").contains("first");
     assertThat(assertStatus(() -> as("rita").advanceCampaign(go), Status.Code.PERMISSION_DENIED))
         .contains("alice");
+    assertThat(assertStatus(() -> as("carol").advanceCampaign(go), Status.Code.PERMISSION_DENIED))
+        .as("an approver the RACI names only as Consulted").contains("only as its Accountable");
+    // alice is an approver and nothing else: the go is hers as the Accountable, not as someone who runs campaigns.
     assertThat(as("alice").advanceCampaign(go).getCurrentWave()).isEqualTo(1);
   }
 

@@ -23,7 +23,8 @@ import java.util.Set;
  */
 record RoleDocs(Map<Role, Set<Permission>> grants, Map<String, Rpc> rpcs) {
   /** @param permission null for {@code any} (every known person) */
-  record Rpc(String name, Permission permission, String scope) {}
+  /** @param anyOf the permissions of which one suffices; empty = any person */
+  record Rpc(String name, Set<Permission> anyOf, String scope) {}
 
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
@@ -86,8 +87,13 @@ record RoleDocs(Map<Role, Set<Permission>> grants, Map<String, Rpc> rpcs) {
         continue;
       }
       String name = cells.get(0).replace("`", "");
-      Permission permission = cells.get(1).equals("any") ? null : permission(cells.get(1));
-      if (rpcs.put(name, new Rpc(name, permission, cells.get(2))) != null) {
+      Set<Permission> anyOf = EnumSet.noneOf(Permission.class);
+      if (!cells.get(1).equals("any")) {
+        for (String label : cells.get(1).split(" or ")) {
+          anyOf.add(permission(label.strip()));
+        }
+      }
+      if (rpcs.put(name, new Rpc(name, anyOf, cells.get(2))) != null) {
         throw new IllegalStateException("docs/roles.md: two rows for " + name);
       }
     }
@@ -120,6 +126,6 @@ record RoleDocs(Map<Role, Set<Permission>> grants, Map<String, Rpc> rpcs) {
 
   /** Whether {@code role} may call {@code rpc} at all, per the docs. */
   boolean permits(Role role, Rpc rpc) {
-    return rpc.permission() == null || grants.get(role).contains(rpc.permission());
+    return rpc.anyOf().isEmpty() || rpc.anyOf().stream().anyMatch(grants.get(role)::contains);
   }
 }
