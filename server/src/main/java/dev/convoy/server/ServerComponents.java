@@ -91,6 +91,7 @@ record ServerComponents(SessionHub hub, CampaignEngine campaigns, EnrollmentGrpc
     CatalogueService catalogue = new CatalogueService(new RocksReleaseStore(storage),
         new FileContentStore(dir.content()), storage, clock, config.chunkSize(), publisherKeys::trusted);
     CampaignEvents events = new CampaignEvents();
+    events.auditTo(audit::appendAll); // notices delivered are in the audit log, in the batch that records them
     NotifyConfig notifyConfig = NotifyConfigLoader.load(dir.properties());
     var outboxStore = new RocksOutboxStore(storage);
     var governanceStore = new RocksGovernanceStore(storage);

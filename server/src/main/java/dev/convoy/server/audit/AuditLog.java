@@ -46,22 +46,47 @@ public final class AuditLog {
    * @throws dev.convoy.server.error.ConvoyException as {@link Storage#commit} does (then nothing was applied)
    */
   public AuditEntry append(ChangeSet changes, AuditEvent event) {
+    return appendAll(changes, java.util.List.of(event)).get(0);
+  }
+
+  /**
+   * Appends {@code events}, in order, to {@code changes} and commits them together as one synced batch (a change
+   * that several entries describe, e.g. notices delivered). The caller must not commit {@code changes} itself.
+   *
+   * @return the entries as stored
+   * @throws IllegalArgumentException for no events
+   * @throws dev.convoy.server.error.ConvoyException as {@link Storage#commit} does (then nothing was applied)
+   */
+  public java.util.List<AuditEntry> appendAll(ChangeSet changes, java.util.List<AuditEvent> events) {
+    if (events.isEmpty()) {
+      throw new IllegalArgumentException("events: none (expected: at least one entry to append)");
+    }
     appendLock.lock();
     try {
       AuditStore.Head previous = currentHead();
       Instant time = clock.instant();
-      AuditEntry entry = AuditChain.link(previous.sequence() + 1, time, event, previous.hash());
-      store.append(changes, entry);
+      java.util.List<AuditEntry> entries = new java.util.ArrayList<>();
+      long sequence = previous.sequence();
+      byte[] hash = previous.hash();
+      for (AuditEvent event : events) {
+        AuditEntry entry = AuditChain.link(++sequence, time, event, hash);
+        store.append(changes, entry);
+        entries.add(entry);
+        hash = entry.hash();
+      }
       try {
         storage.commit(changes);
       } catch (RuntimeException e) {
         head = null;
         throw e;
       }
-      head = new AuditStore.Head(entry.sequence(), entry.hash());
-      logger.info("audit sequence={} actor={} action={} target={}", entry.sequence(), event.actor(),
-          event.action(), event.target());
-      return entry;
+      AuditEntry last = entries.get(entries.size() - 1);
+      head = new AuditStore.Head(last.sequence(), last.hash());
+      for (AuditEntry entry : entries) {
+        logger.info("audit sequence={} actor={} action={} target={}", entry.sequence(), entry.event().actor(),
+            entry.event().action(), entry.event().target());
+      }
+      return entries;
     } finally {
       appendLock.unlock();
     }

@@ -13,6 +13,17 @@ public final class CampaignEvents {
 
   private final ConcurrentMap<String, Set<CampaignListener>> listeners = new ConcurrentHashMap<>();
   private final Set<CampaignTransitionListener> transitions = new CopyOnWriteArraySet<>();
+  private volatile AuditTrail auditTrail;
+
+  /** Audit entries of engine changes (notices delivered) are committed through {@code trail} from now on. */
+  public void auditTo(AuditTrail trail) {
+    this.auditTrail = trail;
+  }
+
+  /** The trail engine changes with audit entries are committed through; null: none (entries are not kept). */
+  AuditTrail auditTrail() {
+    return auditTrail;
+  }
 
   /** A registration; closing it unregisters the listener. Idempotent. */
   public interface Subscription extends AutoCloseable {

@@ -155,6 +155,10 @@ public final class DeploymentService {
     if (report.state() == DeploymentState.NOTIFIED && before.noticeDeliveredAt() == null) {
       b.noticeDelivered(now);
       agentSees = true;
+      // The receipt that the user was told before the change: tamper-evident, for the change's auditors.
+      tx.audit(new dev.convoy.server.audit.AuditEvent(endpointSubject(before.endpointId()), "notice.delivered",
+          before.id(), java.util.Map.of("campaign_id", campaign.id(), "endpoint_id", before.endpointId(),
+              "delivered_at", now.toString())));
     }
     if (report.state() == DeploymentState.DEFERRED) {
       Duration added = DeferralRules.check(campaign, before, report.deferredUntil(), now);
@@ -344,5 +348,10 @@ public final class DeploymentService {
         after.state(), Require.head(reason, 200));
     waves.evaluate(after.campaignId());
     return after;
+  }
+
+  /** The certificate subject an endpoint reports with ({@code CN=<id>,OU=endpoint,O=Convoy}). */
+  private static String endpointSubject(String endpointId) {
+    return "CN=" + endpointId + ",OU=endpoint,O=Convoy";
   }
 }

@@ -17,6 +17,7 @@ final class Tx {
   private final Instant now;
   private final Set<String> hinted = new LinkedHashSet<>();
   private final Set<String> campaignsChanged = new LinkedHashSet<>();
+  private final java.util.List<dev.convoy.server.audit.AuditEvent> audited = new java.util.ArrayList<>();
   /** The last version of each campaign staged here, so that two puts of one campaign compare to each other. */
   private final java.util.Map<String, Campaign> staged = new java.util.HashMap<>();
 
@@ -92,9 +93,22 @@ final class Tx {
     ctx.timers().delete(changes, timer);
   }
 
-  /** Makes everything durable (one synced batch), then tells listeners and hints the endpoints. */
+  /** Records {@code event} in the audit log in the same batch as this change (when the server keeps one). */
+  void audit(dev.convoy.server.audit.AuditEvent event) {
+    audited.add(event);
+  }
+
+  /**
+   * Makes everything durable (one synced batch, with its audit entries when there are any), then tells listeners and
+   * hints the endpoints.
+   */
   void commit() {
-    commit(ctx.storage()::commit);
+    AuditTrail trail = ctx.events().auditTrail();
+    if (audited.isEmpty() || trail == null) {
+      commit(ctx.storage()::commit);
+    } else {
+      commit(changes -> trail.commit(changes, java.util.List.copyOf(audited)));
+    }
   }
 
   /** As {@link #commit()}, with {@code durable} making the batch durable (e.g. together with its audit entry). */

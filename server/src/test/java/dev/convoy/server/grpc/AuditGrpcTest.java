@@ -126,4 +126,33 @@ class AuditGrpcTest {
     assertStatus(() -> admin.listAuditEntries(ListAuditEntriesRequest.newBuilder().setCampaignId("x").build()),
         Status.Code.INVALID_ARGUMENT);
   }
+
+  @Test
+  void noticeDelivered_recordedOnceInTheCampaignsTrail_chainStillVerifies() throws Exception {
+    SignedPublisher.trusted(server, work).publish("hello", "1.0.0");
+    var endpoint = server.enroll("lab", "pc-1");
+    Campaign campaign = admin.createCampaign(CreateCampaignRequest.newBuilder().setPilot(true).setReleaseName("hello")
+        .setReleaseVersion("1.0.0").setTargets(Targets.newBuilder().addGroups("lab")).build());
+    admin.startCampaign(dev.convoy.protocol.v1.StartCampaignRequest.newBuilder()
+        .setCampaignId(campaign.getCampaignId()).build());
+    var agent = server.agentStub(endpoint);
+    String endpointId = TestServer.endpointId(endpoint);
+    var spec = agent.sync(dev.convoy.protocol.v1.SyncRequest.newBuilder().setEndpointId(endpointId).build())
+        .getDeployments(0);
+    for (long sequence = 1; sequence <= 2; sequence++) { // the second receipt is a duplicate: one entry only
+      agent.reportStatus(dev.convoy.protocol.v1.StatusReport.newBuilder().setEndpointId(endpointId)
+          .setDeploymentId(spec.getDeploymentId()).setAttempt(spec.getAttempt()).setSequence(sequence)
+          .setState(sequence == 1 ? dev.convoy.protocol.v1.DeploymentState.NOTIFIED
+              : dev.convoy.protocol.v1.DeploymentState.DOWNLOADING).build());
+    }
+
+    List<AuditEntry> trail = entries(ListAuditEntriesRequest.newBuilder()
+        .setCampaignId(campaign.getCampaignId()).build());
+    assertThat(trail).filteredOn(e -> e.getAction().equals("notice.delivered")).singleElement().satisfies(e -> {
+      assertThat(e.getTarget()).isEqualTo(spec.getDeploymentId());
+      assertThat(e.getActor()).isEqualTo("CN=" + endpointId + ",OU=endpoint,O=Convoy");
+      assertThat(e.getDetailsMap()).containsEntry("endpoint_id", endpointId).containsKey("delivered_at");
+    });
+    assertThat(admin.verifyAudit(VerifyAuditRequest.getDefaultInstance()).getOk()).isTrue();
+  }
 }
