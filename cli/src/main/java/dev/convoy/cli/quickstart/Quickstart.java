@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -71,14 +72,33 @@ public final class Quickstart {
     new QuickstartAgents(context, config, launcher, poller, pids).start(server, token);
     step(5, "Signing " + EXAMPLE + " from " + config.example() + " and publishing it");
     String keyId = trustPublisherKey();
-    Release release = ReleasePublishCommand.buildAndPublish(context, BuildOptions.of(EXAMPLE.name(),
-        EXAMPLE.version(), "archive", config.layout().publisherPrivateKey().toString()), config.example());
+    Release release = ReleasePublishCommand.buildAndPublish(context, withExampleDocuments(BuildOptions.of(
+        EXAMPLE.name(), EXAMPLE.version(), "archive", config.layout().publisherPrivateKey().toString())),
+        config.example());
     out.println("    signed release: sha256 " + release.getSha256() + ", " + release.getLength() + " bytes");
     step(6, "Deploying it to group:" + GROUP);
     Campaign campaign = startCampaign();
     CampaignWatch.Outcome outcome = watch(campaign);
     step(7, "Done");
     return report.print(outcome, server, keyId);
+  }
+
+  /**
+   * The example's documents, signed into the release like any other (runbook, user documentation in French, a KB
+   * article, training): {@code examples/hello-convoy/docs/1.0.0} beside the payload; none when it is absent.
+   */
+  private BuildOptions withExampleDocuments(BuildOptions options) {
+    Path docs = config.example().getParent().resolve("docs").resolve(config.example().getFileName());
+    if (!Files.isDirectory(docs)) {
+      return options;
+    }
+    out.println("    with its documents from " + docs + ": release notes, runbook, user documentation, KB article,"
+        + " training");
+    return options.withDocuments(docs.resolve("release-notes.md"), docs.resolve("user-doc.md"),
+        docs.resolve("runbook.md"))
+        .withKbArticle("KB-HELLO-1", "The install stops with \"No space left on device\"",
+            docs.resolve("kb-hello-1.md"), List.of(28), List.of("INSTALLING"))
+        .withTraining("hello-convoy in five minutes", "all users", docs.resolve("training.md"));
   }
 
   /** Makes the quick start's publisher key and has the server trust it. @return the key id */
@@ -109,8 +129,8 @@ public final class Quickstart {
 
   private Campaign startCampaign() {
     String title = "Quick start: " + EXAMPLE.name() + " " + EXAMPLE.version();
-    // A pilot: three endpoints, and the example carries no training item; a production campaign would need its
-    // readiness and an Accountable's approval (docs/governance.md).
+    // A pilot: three endpoints on one machine; a production campaign would need an Accountable's approval
+    // (docs/governance.md).
     Campaign created = CampaignCreateCommand.create(context, EXAMPLE,
         Targets.newBuilder().addGroups(GROUP).build(), title, true);
     Campaign started = context.admin().startCampaign(

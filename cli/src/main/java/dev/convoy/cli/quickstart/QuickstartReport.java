@@ -93,6 +93,8 @@ final class QuickstartReport {
         "./convoy campaign status " + campaignId,
         "./convoy campaign list",
         "./convoy publisher list",
+        "./convoy release docs " + Quickstart.EXAMPLE + "; ./convoy release readiness " + Quickstart.EXAMPLE,
+        "./convoy kb search space",
         show(layout.managedCurrent(1, Quickstart.EXAMPLE.name())) + "/bin/hello-convoy",
         "tail -f " + show(layout.serverLog()),
         "tail -f " + show(layout.agentLog(1)),

@@ -1,6 +1,7 @@
 package dev.convoy.cli.release;
 
 import dev.convoy.cli.UsageException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +79,37 @@ public final class BuildOptions {
     options.installer = installer;
     options.key = privateKeyFile;
     return options;
+  }
+
+  /** These options with the release notes, user documentation and runbook files given (null: none). */
+  public BuildOptions withDocuments(Path releaseNotes, Path userDoc, Path runbook) {
+    this.releaseNotes = releaseNotes == null ? null : releaseNotes.toString();
+    this.userDoc = userDoc == null ? null : userDoc.toString();
+    this.runbook = runbook == null ? null : runbook.toString();
+    return this;
+  }
+
+  /** These options with one more technician KB article, covering {@code exitCodes} and {@code states}. */
+  public BuildOptions withKbArticle(String id, String title, Path file, List<Integer> exitCodes,
+      List<String> states) {
+    KbOption article = new KbOption();
+    article.id = id;
+    article.title = title;
+    article.file = file.toString();
+    article.exitCodes = new ArrayList<>(exitCodes);
+    article.states = new ArrayList<>(states);
+    kbArticles.add(article);
+    return this;
+  }
+
+  /** These options with a training item shipped as a Markdown file. */
+  public BuildOptions withTraining(String title, String audience, Path file) {
+    TrainingOption item = new TrainingOption();
+    item.title = title;
+    item.audience = audience;
+    item.file = file.toString();
+    this.training = item;
+    return this;
   }
 
   /** Whether any option was given: {@code release publish FILE} must get none. */
