@@ -32,7 +32,9 @@ public final class GrpcKnowledgeApi implements SignedDocumentSource, Attestation
   @Override
   public Unverified fetch(String name, String version, String document) {
     try {
-      SignedDocument answer = stub.withDeadlineAfter(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
+      // A user waits at the screen: while the connection is being re-established (a server restart, a network
+      // change) the call waits for it, within the deadline, instead of failing at once.
+      SignedDocument answer = stub.withWaitForReady().withDeadlineAfter(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
           .getSignedDocument(AgentDocumentRequest.newBuilder().setEndpointId(endpointId).setReleaseName(name)
               .setReleaseVersion(version).setDocument(document).build());
       return new Unverified(answer.getManifestJson().toByteArray(), answer.getSignatureJson().toByteArray(),
