@@ -29,7 +29,7 @@ final class RunCommand implements Callable<Integer> {
     if (downloadRateLimit != null) {
       config = config.withDownloadRateLimit(downloadRateLimit);
     }
-    Identity identity = Identity.load(dir.identity());
+    Identity identity = dev.convoy.agent.config.IdentityFile.load(dir.identity());
     CountDownLatch stopped = new CountDownLatch(1);
     Agent agent = Agent.start(config, identity, Clock.systemUTC());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

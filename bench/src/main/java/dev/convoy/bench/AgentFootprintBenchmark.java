@@ -32,7 +32,33 @@ public final class AgentFootprintBenchmark {
       + "-XX:CICompilerCount=1 -XX:-UsePerfData -XX:MaxDirectMemorySize=8m -Dio.netty.allocator.type=unpooled";
 
   record Result(String flags, double startSeconds, double idleRssMiB, double peakRssMiB, double idleCpuMillisPerMinute,
-      double checkInCpuMillis, double checkInMaxCpuMillis, int threads, int checkIns) {}
+      double checkInCpuMillis, double checkInMaxCpuMillis, int threads, int checkIns, Rollup idleRollup) {}
+
+  /**
+   * The idle resident set split by {@code /proc/<pid>/smaps_rollup}: pages only this process maps (heap, metaspace,
+   * malloc, code) and pages it shares with other processes (the JDK's libraries and CDS archive, mapped jars).
+   */
+  record Rollup(double privateMiB, double sharedMiB, double anonymousMiB) {
+    static Rollup of(long pid) throws IOException {
+      long priv = 0;
+      long shared = 0;
+      long anon = 0;
+      for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "smaps_rollup"))) {
+        String[] f = line.trim().split("\\s+");
+        if (f.length < 2 || !f[1].matches("[0-9]+")) {
+          continue;
+        }
+        long kib = Long.parseLong(f[1]);
+        switch (f[0]) {
+          case "Private_Clean:", "Private_Dirty:" -> priv += kib;
+          case "Shared_Clean:", "Shared_Dirty:" -> shared += kib;
+          case "Anonymous:" -> anon += kib;
+          default -> { }
+        }
+      }
+      return new Rollup(priv / 1024.0, shared / 1024.0, anon / 1024.0);
+    }
+  }
 
   public static void main(String[] argv) throws Exception {
     Args args = new Args(argv);
@@ -59,6 +85,9 @@ public final class AgentFootprintBenchmark {
           + "in) in %.1f s; %d threads", r.startSeconds(), r.threads()), "—", "—")
           .metric(label + "idle RSS / peak RSS", String.format("%.1f MiB / %.1f MiB", r.idleRssMiB(), r.peakRssMiB()),
               "idle ≤ 64 MiB" + Targets.mark(rss), "Puppet agent idles at 67 MiB")
+          .metric(label + "idle RSS split (smaps_rollup)", String.format("private %.1f MiB (anonymous %.1f MiB), "
+              + "shared %.1f MiB", r.idleRollup().privateMiB(), r.idleRollup().anonymousMiB(),
+              r.idleRollup().sharedMiB()), "—", "—")
           .metric(label + "idle CPU", String.format("%.1f ms per minute", r.idleCpuMillisPerMinute()), "—", "—")
           .metric(label + "CPU per check-in (" + PACKAGES + " packages, full report)", String.format("mean %.0f ms, max %.0f "
               + "ms over %d", r.checkInCpuMillis(), r.checkInMaxCpuMillis(), r.checkIns()),
@@ -117,6 +146,7 @@ public final class AgentFootprintBenchmark {
       ProcStats idleBefore = ProcStats.of(agent.pid());
       Thread.sleep(idle * 1000L);
       ProcStats idleAfter = ProcStats.of(agent.pid());
+      Rollup idleRollup = Rollup.of(agent.pid());
       double[] cpu = new double[checkIns];
       for (int i = 0; i < checkIns; i++) {
         long updated = server.admin().inventoryUpdatedAt(endpointId);
@@ -134,7 +164,7 @@ public final class AgentFootprintBenchmark {
       return new Result(flags == null ? "shipped: " + shippedFlags(agentCommand) : flags, startSeconds,
           idleAfter.rssMiB(), end.peakRssMiB(), idleAfter.cpuSecondsSince(idleBefore) * 1000 * 60 / idle,
           Arrays.stream(cpu).average().orElse(Double.NaN), Arrays.stream(cpu).max().orElse(Double.NaN),
-          idleAfter.threads(), checkIns);
+          idleAfter.threads(), checkIns, idleRollup);
     } finally {
       agent.destroy();
       if (!agent.waitFor(20, TimeUnit.SECONDS)) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The path of one fact, rendered in the canonical form of the server's query language
@@ -22,14 +21,17 @@ public final class FactPath {
   static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "exists", "true", "false");
   /** The largest list position the query language reads. */
   static final int MAX_INDEX = 999_999_999;
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
   private final List<Object> segments; // String keys and Integer positions
   private final String text;
+  // ends[i]: where segment i's rendering ends in text. A segment renders the same whatever follows it, so the
+  // canonical text of a prefix is a prefix of text: every fact added to an inventory checks all its prefixes.
+  private final int[] ends;
 
   private FactPath(List<Object> segments) {
     this.segments = List.copyOf(segments);
-    this.text = render(this.segments);
+    this.ends = new int[this.segments.size()];
+    this.text = render(this.segments, ends);
   }
 
   /** A path of keys: {@code FactPath.of("hardware", "cpu", "model")}. */
@@ -62,7 +64,7 @@ public final class FactPath {
 
   /** The canonical text of the first {@code n} segments (1 ≤ n ≤ depth). */
   public String prefix(int n) {
-    return render(segments.subList(0, n));
+    return n == ends.length ? text : text.substring(0, ends[n - 1]);
   }
 
   /**
@@ -99,8 +101,22 @@ public final class FactPath {
     return segments.hashCode();
   }
 
+  /** {@code [A-Za-z_][A-Za-z0-9_-]*}, by hand: it runs for every segment of every fact collected. */
   static boolean isIdentifier(String key) {
-    return IDENTIFIER.matcher(key).matches();
+    if (key.isEmpty() || !(isLetter(key.charAt(0)) || key.charAt(0) == '_')) {
+      return false;
+    }
+    for (int i = 1; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (!(isLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLetter(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   }
 
   static boolean isKeyword(String key) {
@@ -117,8 +133,9 @@ public final class FactPath {
     return Objects.requireNonNull(key, "path key");
   }
 
-  private static String render(List<Object> segments) {
+  private static String render(List<Object> segments, int[] ends) {
     StringBuilder out = new StringBuilder();
+    int i = 0;
     for (Object segment : segments) {
       if (segment instanceof String key) {
         boolean first = out.length() == 0;
@@ -132,6 +149,7 @@ public final class FactPath {
       } else {
         out.append('[').append(segment).append(']');
       }
+      ends[i++] = out.length();
     }
     return out.toString();
   }

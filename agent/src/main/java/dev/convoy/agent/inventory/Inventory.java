@@ -111,7 +111,9 @@ public final class Inventory {
         return Optional.of("path " + abbreviate(text) + ": " + text.length() + " characters (expected: <= "
             + MAX_PATH_LENGTH + ")");
       }
-      if (value instanceof FactValue.Text t && t.value().getBytes(StandardCharsets.UTF_8).length > MAX_TEXT_BYTES) {
+      // a char is at most 3 UTF-8 bytes: only long texts are encoded to be measured
+      if (value instanceof FactValue.Text t && t.value().length() > MAX_TEXT_BYTES / 3
+          && t.value().getBytes(StandardCharsets.UTF_8).length > MAX_TEXT_BYTES) {
         return Optional.of(text + ": text of " + t.value().getBytes(StandardCharsets.UTF_8).length
             + " bytes (expected: <= " + MAX_TEXT_BYTES + ")");
       }
@@ -128,14 +130,26 @@ public final class Inventory {
 
     /** Adds or replaces a fact. @throws IllegalArgumentException with {@link #problem}'s message */
     public Builder put(FactPath path, FactValue value) {
-      problem(path, value).ifPresent(p -> {
+      offer(path, value).ifPresent(p -> {
         throw new IllegalArgumentException("fact " + p);
       });
-      facts.put(path.toString(), value);
-      for (int n = 1; n < path.depth(); n++) {
-        parents.add(path.prefix(n));
-      }
       return this;
+    }
+
+    /**
+     * Adds or replaces a fact unless {@link #problem} finds one, checking once.
+     *
+     * @return the problem that kept it out, or empty if it was added
+     */
+    public Optional<String> offer(FactPath path, FactValue value) {
+      Optional<String> problem = problem(path, value);
+      if (problem.isEmpty()) {
+        facts.put(path.toString(), value);
+        for (int n = 1; n < path.depth(); n++) {
+          parents.add(path.prefix(n));
+        }
+      }
+      return problem;
     }
 
     /** The first problem adding all of {@code other}'s facts would meet (see {@link #problem}). */

@@ -83,12 +83,10 @@ public final class InventoryCollector {
 
     @Override
     public void put(FactPath path, FactValue value) {
-      Optional<String> problem = facts.problem(path, value);
+      Optional<String> problem = facts.offer(path, value);
       if (problem.isPresent()) {
         logger.warn("inventory fact dropped source={} reason=\"{}\"", area, problem.get());
         degrade(area + ": dropped " + problem.get());
-      } else {
-        facts.put(path, value);
       }
     }
 

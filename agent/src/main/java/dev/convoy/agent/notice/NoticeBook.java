@@ -1,10 +1,12 @@
 package dev.convoy.agent.notice;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 import dev.convoy.agent.storage.AtomicFile;
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * The notices shown on this endpoint, newest last, in {@code DIR/notices.json}: written like the journal (temp
  * file, fsync, atomic rename, fsync directory) so a crash leaves the old list or the new one. Keeps the last
  * {@value #KEEP}. Thread-safe.
+ *
+ * <p>Read and written with Gson's streaming reader and writer, not its reflective {@code Gson} object: the book is
+ * opened when the daemon starts, and reflective Gson would load ~120 classes into the idle agent for it
+ * (BENCHMARKS.md, scenario 6). The file is the same: a pretty-printed array of objects, null fields left out.
  */
 public final class NoticeBook {
   private static final Logger logger = LoggerFactory.getLogger(NoticeBook.class);
@@ -26,7 +32,6 @@ public final class NoticeBook {
   public static final int KEEP = 200;
 
   private final Path file;
-  private final Gson gson = new GsonBuilder().setPrettyPrinting().create();
   private final List<DeliveredNotice> notices = new ArrayList<>(); // guarded by this
 
   /** Opens the book in {@code file}; an unreadable file is logged and starts an empty list. */
@@ -34,11 +39,7 @@ public final class NoticeBook {
     this.file = file;
     if (Files.isRegularFile(file)) {
       try {
-        List<Stored> stored = gson.fromJson(Files.readString(file, StandardCharsets.UTF_8),
-            new TypeToken<List<Stored>>() { }.getType());
-        if (stored != null) {
-          stored.forEach(s -> notices.add(s.toNotice()));
-        }
+        notices.addAll(read(Files.readString(file, StandardCharsets.UTF_8)));
       } catch (IOException | RuntimeException e) {
         logger.error("notices unreadable file={} reason=\"{}\" (starting an empty list)", file, e.getMessage());
       }
@@ -67,7 +68,7 @@ public final class NoticeBook {
       next.remove(0);
     }
     try {
-      AtomicFile.write(file, gson.toJson(next.stream().map(Stored::of).toList()).getBytes(StandardCharsets.UTF_8));
+      AtomicFile.write(file, write(next).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
@@ -75,17 +76,63 @@ public final class NoticeBook {
     notices.addAll(next);
   }
 
-  /** The JSON form: instants as ISO-8601 text (Gson cannot reflect into java.time on Java 17). */
-  private record Stored(String deploymentId, String campaignId, String campaignTitle, String action,
-      String packageName, String version, String title, String message, String shownAt) {
-    static Stored of(DeliveredNotice n) {
-      return new Stored(n.deploymentId(), n.campaignId(), n.campaignTitle(), n.action(), n.packageName(), n.version(),
-          n.title(), n.message(), n.shownAt().toString());
+  /** The file's text: an array of objects with the record's fields, {@code shownAt} as ISO-8601 text. */
+  static String write(List<DeliveredNotice> notices) throws IOException {
+    StringWriter text = new StringWriter();
+    try (JsonWriter json = new JsonWriter(text)) {
+      json.setIndent("  ");
+      json.setSerializeNulls(false);
+      json.setHtmlSafe(true); // as Gson wrote it: the same bytes as before
+      json.beginArray();
+      for (DeliveredNotice n : notices) {
+        json.beginObject();
+        json.name("deploymentId").value(n.deploymentId());
+        json.name("campaignId").value(n.campaignId());
+        json.name("campaignTitle").value(n.campaignTitle());
+        json.name("action").value(n.action());
+        json.name("packageName").value(n.packageName());
+        json.name("version").value(n.version());
+        json.name("title").value(n.title());
+        json.name("message").value(n.message());
+        json.name("shownAt").value(n.shownAt().toString());
+        json.endObject();
+      }
+      json.endArray();
     }
+    return text.toString();
+  }
 
-    DeliveredNotice toNotice() {
-      return new DeliveredNotice(deploymentId, campaignId, campaignTitle, action, packageName, version, title, message,
-          Instant.parse(shownAt));
+  /** The notices in {@code text}; unknown fields are skipped, {@code null} is an empty list. */
+  static List<DeliveredNotice> read(String text) throws IOException {
+    List<DeliveredNotice> read = new ArrayList<>();
+    try (JsonReader json = new JsonReader(new StringReader(text))) {
+      if (json.peek() == JsonToken.NULL) {
+        return read;
+      }
+      json.beginArray();
+      while (json.hasNext()) {
+        read.add(notice(json));
+      }
+      json.endArray();
     }
+    return read;
+  }
+
+  private static DeliveredNotice notice(JsonReader json) throws IOException {
+    java.util.Map<String, String> fields = new java.util.HashMap<>();
+    json.beginObject();
+    while (json.hasNext()) {
+      String name = json.nextName();
+      if (json.peek() == JsonToken.STRING) {
+        fields.put(name, json.nextString());
+      } else {
+        json.skipValue();
+      }
+    }
+    json.endObject();
+    String shownAt = fields.get("shownAt");
+    return new DeliveredNotice(fields.get("deploymentId"), fields.get("campaignId"), fields.get("campaignTitle"),
+        fields.get("action"), fields.get("packageName"), fields.get("version"), fields.get("title"),
+        fields.get("message"), shownAt == null ? null : Instant.parse(shownAt));
   }
 }

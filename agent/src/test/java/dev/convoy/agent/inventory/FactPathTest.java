@@ -134,4 +134,27 @@ class FactPathTest {
     assertThat(path.prefix(1)).isEqualTo("software");
     assertThat(path.prefix(2)).isEqualTo("software[\"g++\"]");
   }
+
+  @Test
+  void prefix_everyLength_equalsTheTextOfThePathBuiltThatFar() {
+    FactPath path = FactPath.of("not").key("a b").index(7).key("x-y").key("and").key("");
+    FactPath built = FactPath.of("not");
+    assertThat(path.prefix(1)).isEqualTo(built.toString()).isEqualTo("[\"not\"]");
+    assertThat(path.prefix(2)).isEqualTo(built.key("a b").toString());
+    assertThat(path.prefix(3)).isEqualTo(built.key("a b").index(7).toString());
+    assertThat(path.prefix(4)).isEqualTo(built.key("a b").index(7).key("x-y").toString());
+    assertThat(path.prefix(5)).isEqualTo(built.key("a b").index(7).key("x-y").key("and").toString());
+    assertThat(path.prefix(6)).isEqualTo(path.toString());
+  }
+
+  @Test
+  void isIdentifier_sameRuleAsTheQueryLanguage() {
+    assertThat(FactPath.isIdentifier("_a-9")).isTrue();
+    assertThat(FactPath.isIdentifier("Zz")).isTrue();
+    assertThat(FactPath.isIdentifier("")).isFalse();
+    assertThat(FactPath.isIdentifier("9a")).isFalse();
+    assertThat(FactPath.isIdentifier("-a")).isFalse();
+    assertThat(FactPath.isIdentifier("a.b")).isFalse();
+    assertThat(FactPath.isIdentifier("é")).isFalse();
+  }
 }

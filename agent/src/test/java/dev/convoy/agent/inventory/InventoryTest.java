@@ -93,4 +93,25 @@ class InventoryTest {
   void real_notFinite_isRefused() {
     assertThatThrownBy(() -> FactValue.real(Double.NaN)).hasMessage("real value: NaN (expected: a finite number)");
   }
+
+  @Test
+  void put_threeByteCharactersAtTheLimit_measuredInBytes() {
+    Inventory.Builder builder = Inventory.builder();
+
+    builder.put(FactPath.of("facts", "t"), FactValue.text("€".repeat(1365))); // 4095 bytes
+    assertThatThrownBy(() -> builder.put(FactPath.of("facts", "t"), FactValue.text("€".repeat(1366))))
+        .hasMessage("fact facts.t: text of 4098 bytes (expected: <= 4096)");
+  }
+
+  @Test
+  void offer_problem_returnedAndNothingAdded() {
+    Inventory.Builder builder = Inventory.builder();
+
+    assertThat(builder.offer(FactPath.of("facts", "a"), FactValue.integer(1))).isEmpty();
+    assertThat(builder.offer(FactPath.of("facts", "a", "b"), FactValue.integer(2))).contains(
+        "facts.a.b: facts.a already holds a value (expected: a value or a parent, not both)");
+    assertThat(builder.offer(FactPath.of("facts"), FactValue.integer(3))).contains(
+        "facts: already holds other facts (expected: a value or a parent, not both)");
+    assertThat(builder.build().facts()).extracting(Fact::path).containsExactly("facts.a");
+  }
 }
