@@ -16,10 +16,11 @@ import org.slf4j.LoggerFactory;
  * The append-only, hash-chained audit log. Each entry carries the SHA-256 of the one before ({@link AuditChain}),
  * so that a modified, removed or reordered entry breaks the chain and {@link #verify()} names it.
  *
- * <p>Appends are serialised by one lock held from choosing the sequence until the batch is durable: the chain is
- * linear, and a failed commit leaves no gap (the next append reads the head again). The lock is a leaf (nothing
- * else is locked under it), so callers may hold their own locks while appending. Admin actions are rare, so one
- * fsync per append under the lock costs nothing that matters.
+ * <p>Appends are serialised by one lock held from choosing the sequence until the batch is queued, in chain
+ * order, to the storage's group-commit writer; each caller then waits for durability outside the lock, so
+ * concurrent appends (notices delivered by thousands of agents) share fsyncs. The lock is a leaf (nothing else is
+ * locked under it), so callers may hold their own locks while appending. A failed write (disk failure) makes the
+ * next append read the head from the store again.
  *
  * <p>Thread-safe.
  */
@@ -61,11 +62,12 @@ public final class AuditLog {
     if (events.isEmpty()) {
       throw new IllegalArgumentException("events: none (expected: at least one entry to append)");
     }
+    java.util.List<AuditEntry> entries = new java.util.ArrayList<>();
+    java.util.concurrent.CompletableFuture<Void> durable;
     appendLock.lock();
     try {
       AuditStore.Head previous = currentHead();
       Instant time = clock.instant();
-      java.util.List<AuditEntry> entries = new java.util.ArrayList<>();
       long sequence = previous.sequence();
       byte[] hash = previous.hash();
       for (AuditEvent event : events) {
@@ -74,19 +76,44 @@ public final class AuditLog {
         entries.add(entry);
         hash = entry.hash();
       }
-      try {
-        storage.commit(changes);
-      } catch (RuntimeException e) {
-        head = null;
-        throw e;
-      }
-      AuditEntry last = entries.get(entries.size() - 1);
-      head = new AuditStore.Head(last.sequence(), last.hash());
-      for (AuditEntry entry : entries) {
-        logger.info("audit sequence={} actor={} action={} target={}", entry.sequence(), entry.event().actor(),
-            entry.event().action(), entry.event().target());
-      }
-      return entries;
+      // Queued in chain order under the lock; waited for outside it, so that concurrent appends share one fsync.
+      durable = storage.commitInOrder(changes);
+      head = new AuditStore.Head(sequence, hash);
+    } finally {
+      appendLock.unlock();
+    }
+    awaitDurable(durable);
+    for (AuditEntry entry : entries) {
+      logger.info("audit sequence={} actor={} action={} target={}", entry.sequence(), entry.event().actor(),
+          entry.event().action(), entry.event().target());
+    }
+    return entries;
+  }
+
+  /**
+   * Waits until an append is durable. A failed write (a disk failure: the group-commit writer applies batches in
+   * order) makes the next append read the head from the store again; entries queued after the failed one and
+   * written anyway leave a gap that {@link #verify()} names.
+   */
+  private void awaitDurable(java.util.concurrent.CompletableFuture<Void> durable) {
+    try {
+      durable.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      forgetHead();
+      throw new dev.convoy.server.error.ConvoyException(dev.convoy.server.error.ErrorCode.UNAVAILABLE,
+          "interrupted while waiting for a durable audit entry");
+    } catch (java.util.concurrent.ExecutionException e) {
+      forgetHead();
+      throw e.getCause() instanceof RuntimeException re ? re
+          : dev.convoy.server.error.ConvoyException.internal("audit write failed", e.getCause());
+    }
+  }
+
+  private void forgetHead() {
+    appendLock.lock();
+    try {
+      head = null;
     } finally {
       appendLock.unlock();
     }

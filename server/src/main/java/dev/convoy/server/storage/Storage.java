@@ -17,4 +17,18 @@ public interface Storage {
    *     (then nothing of {@code changes} is applied)
    */
   void commit(ChangeSet changes);
+
+  /**
+   * Queues {@code changes} to be applied after every change queued before it, and returns at once: the future
+   * completes once they are durable, exceptionally as {@link #commit} would throw. For callers that must fix an
+   * order under a lock but should not hold it through the fsync (the audit chain). The default commits in place.
+   */
+  default java.util.concurrent.CompletableFuture<Void> commitInOrder(ChangeSet changes) {
+    try {
+      commit(changes);
+      return java.util.concurrent.CompletableFuture.completedFuture(null);
+    } catch (RuntimeException e) {
+      return java.util.concurrent.CompletableFuture.failedFuture(e);
+    }
+  }
 }

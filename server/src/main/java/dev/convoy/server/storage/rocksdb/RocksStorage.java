@@ -141,17 +141,23 @@ public final class RocksStorage implements Storage, AutoCloseable {
 
   @Override
   public void commit(ChangeSet changes) {
-    if (!(changes instanceof RocksChangeSet rocks) || rocks.owner() != this) {
-      throw new IllegalArgumentException("change set was not made by this storage");
-    }
     try {
-      writer.submit(rocks).get();
+      commitInOrder(changes).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ConvoyException(ErrorCode.UNAVAILABLE, "interrupted while waiting for a durable write");
     } catch (ExecutionException e) {
       throw e.getCause() instanceof ConvoyException ce ? ce : ConvoyException.internal("storage write failed", e);
     }
+  }
+
+  /** Queued to the group-commit writer, which applies batches in the order they were queued. */
+  @Override
+  public java.util.concurrent.CompletableFuture<Void> commitInOrder(ChangeSet changes) {
+    if (!(changes instanceof RocksChangeSet rocks) || rocks.owner() != this) {
+      throw new IllegalArgumentException("change set was not made by this storage");
+    }
+    return writer.submit(rocks);
   }
 
   /** The value stored under {@code key}, or null. */
