@@ -26,8 +26,27 @@ final class StatusMapper {
   /** The agent-side exception for a failed call; the gRPC exception stays its cause. */
   static ServerException toServerException(String call, Throwable failure) {
     Status status = Status.fromThrowable(failure);
-    ServerException.Code code = CODES.getOrDefault(status.getCode(), ServerException.Code.OTHER);
+    ServerException.Code code = brokenConnection(status) ? ServerException.Code.UNAVAILABLE
+        : CODES.getOrDefault(status.getCode(), ServerException.Code.OTHER);
     String description = status.getDescription() == null ? status.getCode().name() : status.getDescription();
     return new ServerException(code, call + ": " + description, failure);
+  }
+
+  /**
+   * Whether the call failed because the connection broke under it: gRPC reports a write on a closed channel as
+   * UNKNOWN "channel closed" (it cannot tell whether the server got the call). The server never answers UNKNOWN on
+   * purpose, and every call the agent retries is idempotent, so such a failure is retried like UNAVAILABLE rather
+   * than taken as a refusal (a status report dropped on a server crash was never sent again).
+   */
+  static boolean brokenConnection(Status status) {
+    if (status.getCode() != Status.Code.UNKNOWN) {
+      return false;
+    }
+    for (Throwable cause = status.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.io.IOException) {
+        return true;
+      }
+    }
+    return "channel closed".equalsIgnoreCase(String.valueOf(status.getDescription()));
   }
 }
