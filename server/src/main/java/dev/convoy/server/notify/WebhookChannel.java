@@ -20,19 +20,35 @@ import java.util.stream.Collectors;
  * (the receiver will not change its mind: a dead letter for an admin to look at); anything else (5xx, 408, 429,
  * redirects, timeouts, refused connections) is retried. Redirects are not followed: the signature is for the
  * configured URL. Thread-safe.
+ *
+ * <p>The HTTP client is built at the first delivery, not with the channel: building one loads the JDK's TLS stack
+ * and trust store, a tenth of the server's start (BENCHMARKS.md, scenario 8), for webhooks that may never fire.
  */
 public final class WebhookChannel implements DeliveryChannel {
   private final Map<String, WebhookConfig> webhooks;
-  private final HttpClient http;
+  private final Duration connectTimeout;
   private final Clock clock;
+  private HttpClient http; // guarded by this; built at the first delivery
 
   public WebhookChannel(Iterable<WebhookConfig> webhooks, Clock clock) {
     this.webhooks = java.util.stream.StreamSupport.stream(webhooks.spliterator(), false)
         .collect(Collectors.toUnmodifiableMap(WebhookConfig::name, Function.identity()));
-    Duration connect = this.webhooks.values().stream().map(WebhookConfig::timeout).min(Duration::compareTo)
+    this.connectTimeout = this.webhooks.values().stream().map(WebhookConfig::timeout).min(Duration::compareTo)
         .orElse(WebhookConfig.DEFAULT_TIMEOUT);
-    this.http = HttpClient.newBuilder().connectTimeout(connect).followRedirects(HttpClient.Redirect.NEVER).build();
     this.clock = clock;
+  }
+
+  /** The HTTP client, built on first use. */
+  private synchronized HttpClient http() {
+    if (http == null) {
+      http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+    return http;
+  }
+
+  /** Whether a delivery has built the HTTP client yet (tests). */
+  synchronized boolean clientBuilt() {
+    return http != null;
   }
 
   @Override
@@ -53,7 +69,7 @@ public final class WebhookChannel implements DeliveryChannel {
         .header(WebhookSignature.HEADER, WebhookSignature.sign(webhook.secret(), now, body))
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     try {
-      HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> response = http().send(request, HttpResponse.BodyHandlers.discarding());
       return judge(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null));
     } catch (HttpTimeoutException e) {
       return DeliveryResult.retry("timed out after " + webhook.timeout().toSeconds() + " s");
