@@ -13,6 +13,7 @@ import io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -58,8 +59,18 @@ public final class ConvoyServer implements AutoCloseable {
       throw ConvoyException.failedPrecondition(dir.root() + " is not initialised (expected: convoy-server init --data "
           + dir.root() + " first)");
     }
-    pki = ServerPki.load(dir.pki(), clock);
-    storage = RocksStorage.open(dir.database());
+    // RocksDB (native library, column families, WAL replay) opens on its own thread while this one reads the PKI
+    // and builds the TLS context: the two are independent and each is a large share of the start.
+    StorageOpening opening = StorageOpening.start(dir.database());
+    SslContext tls;
+    try {
+      pki = ServerPki.load(dir.pki(), clock);
+      tls = TlsContexts.server(pki.serverIdentity(), ClientAuth.OPTIONAL);
+    } catch (RuntimeException | Error e) {
+      opening.abandon();
+      throw e;
+    }
+    storage = opening.await();
     watchExecutor = Executors.newFixedThreadPool(2, runnable -> {
       Thread thread = new Thread(runnable, "convoy-watch");
       thread.setDaemon(true);
@@ -73,7 +84,7 @@ public final class ConvoyServer implements AutoCloseable {
       components.campaigns().scheduler().tick();
       components.campaigns().scheduler().start(TIMER_PERIOD);
       components.outbox().start();
-      server = build(List.of(components.enrollmentGrpc(), components.agentGrpc(), components.adminGrpc(),
+      server = build(tls, List.of(components.enrollmentGrpc(), components.agentGrpc(), components.adminGrpc(),
           health.getHealthService(), ProtoReflectionServiceV1.newInstance()));
       server.start();
       writePortFile(dir);
@@ -102,9 +113,9 @@ public final class ConvoyServer implements AutoCloseable {
     return new ConvoyServer(config, clock);
   }
 
-  private Server build(List<BindableService> services) {
+  private Server build(SslContext tls, List<BindableService> services) {
     NettyServerBuilder builder = NettyServerBuilder.forAddress(config.listen().toSocketAddress())
-        .sslContext(TlsContexts.server(pki.serverIdentity(), ClientAuth.OPTIONAL))
+        .sslContext(tls)
         .maxInboundMessageSize(config.inboundMessageLimit())
         .permitKeepAliveTime(config.permitKeepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
         .permitKeepAliveWithoutCalls(true)
