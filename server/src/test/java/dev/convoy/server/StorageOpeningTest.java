@@ -23,11 +23,14 @@ class StorageOpeningTest {
 
   @Test
   void await_databaseHeldByAnotherStorage_throwsUnavailableAsOpenDoes() {
-    try (RocksStorage holder = RocksStorage.open(dir.resolve("db"))) {
+    RocksStorage holder = RocksStorage.open(dir.resolve("db"));
+    try {
       Throwable thrown = catchThrowable(() -> StorageOpening.start(dir.resolve("db")).await());
 
       assertThat(thrown).isInstanceOfSatisfying(ConvoyException.class,
           e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+    } finally {
+      holder.close();
     }
   }
 
@@ -42,12 +45,15 @@ class StorageOpeningTest {
 
   @Test
   void abandon_openingFailed_returnsQuietly() {
-    try (RocksStorage holder = RocksStorage.open(dir.resolve("db"))) {
+    RocksStorage holder = RocksStorage.open(dir.resolve("db"));
+    try {
       StorageOpening opening = StorageOpening.start(dir.resolve("db"));
 
       opening.abandon();
 
       assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    } finally {
+      holder.close();
     }
   }
 }
