@@ -1,6 +1,8 @@
 package dev.convoy.bench;
 
 import dev.convoy.bench.proc.Nginx;
+import dev.convoy.bench.proc.ProcStats;
+import dev.convoy.bench.sim.AgentDownloads;
 import dev.convoy.bench.sim.Behaviour;
 import dev.convoy.bench.sim.Fleet;
 import dev.convoy.protocol.v1.Release;
@@ -15,10 +17,17 @@ import java.util.List;
  * Scenario 5, download: a {@code --mib} MiB release (1 GiB by default) fetched by one simulated agent through the
  * Download RPC, then by 4 at once; in the same run, Debian's nginx serves the same file (the server's content store
  * copy) over TLS 1.3 with client certificates from the same CA to curl, once then 4 at once. Throughput (MB/s,
- * 10^6 bytes) and server CPU seconds per GiB for both, and Convoy's ratio to nginx. Neither client verifies the
- * SHA-256 (the agent does, at its own cost, not the server's). A 64 MiB download first warms the server's JIT up,
- * unmeasured. Usage:
- * {@code bench/run DownloadBenchmark [--mib 1024]} (needs nginx: bench/ensure-nginx).
+ * 10^6 bytes) and server CPU seconds per GiB for both, and Convoy's ratio to nginx.
+ *
+ * <p>The Convoy client runs the real agent's download code ({@link AgentDownloads}: every chunk's SHA-256 and the
+ * whole payload's checked, the file written, forced and renamed); curl writes to /dev/null and hashes nothing, so
+ * the agent's hashing cost is measured apart and reported beside the figures. Both servers are long-running
+ * processes and are measured warm: before the timed rounds the same path is exercised, unmeasured, for both alike
+ * ({@code --warm-mib}, 256 MiB by default, fetched once by 1 client and once by 4), and the timed rounds wait until
+ * the server's JIT compiler threads have gone idle. Usage:
+ * {@code bench/run DownloadBenchmark [--mib 1024] [--warm-mib 256] [--counting-client]} (needs nginx:
+ * bench/ensure-nginx); {@code --counting-client} has the simulator only count the bytes, to see what the server can
+ * do when the client costs next to nothing (not the scenario's figure).
  */
 public final class DownloadBenchmark {
   /** One side's figures for one round: bytes moved, wall seconds, server CPU seconds. */
@@ -33,20 +42,29 @@ public final class DownloadBenchmark {
   }
 
   record Result(long length, Round convoyOne, Round nginxOne, Round convoyFour, Round nginxFour,
-      dev.convoy.bench.proc.JfrProfile profile, String threads) {}
+      dev.convoy.bench.proc.JfrProfile profile, String threads, double clientCpuSecondsPerGib, String clientThreads) {}
 
   public static void main(String[] argv) throws Exception {
     Args args = new Args(argv);
     int mib = args.integer("--mib", 1024);
-    Result r = run(mib);
+    int warmMib = args.integer("--warm-mib", 256);
+    boolean agentClient = !args.flag("--counting-client");
+    Result r = run(mib, warmMib, agentClient);
+    double hashSecondsPerGib = AgentDownloads.hashCost(1L << 30, 1 << 20).toNanos() / 1e9;
     BenchmarkReport report = new BenchmarkReport("Scenario 5: download, side by side with nginx",
-        "bench/run DownloadBenchmark --mib " + mib);
+        "bench/run DownloadBenchmark --mib " + mib + " --warm-mib " + warmMib + (agentClient ? ""
+        : " --counting-client"));
     row(report, "1 agent", r.convoyOne(), r.nginxOne());
     row(report, "4 agents at once", r.convoyFour(), r.nginxFour());
     report.metric("Convoy server CPU by thread (both rounds)", r.threads(), "—", "—");
+    report.metric("Convoy client (" + (agentClient ? "real agent download code" : "simulator counting bytes only")
+        + ", in the benchmark JVM) CPU", String.format("%.2f s/GiB, "
+        + "of which SHA-256 of each chunk and of the whole: %.2f s/GiB on one core (curl: no hashing, /dev/null); by "
+        + "thread: %s", r.clientCpuSecondsPerGib(), hashSecondsPerGib, r.clientThreads()), "—", "—");
     double worst = Math.min(ratio(r.convoyOne(), r.nginxOne()), ratio(r.convoyFour(), r.nginxFour()));
     if (worst < 0.8) {
-      report.note(Targets.missed("throughput ratio to nginx", worst, 0.8, false) + " Profile of the Convoy rounds: "
+      report.note(Targets.missed("throughput ratio to nginx", worst, 0.8, false) + " Profile of the Convoy warm-up and "
+          + "rounds: "
           + r.profile().markdown());
     }
     report.publish(Path.of("BENCHMARKS.md"));
@@ -64,35 +82,83 @@ public final class DownloadBenchmark {
         "nginx with mTLS on this machine: 0.7–0.87 GB/s for 1 GiB");
   }
 
-  static Result run(int mib) throws Exception {
+  static Result run(int mib, int warmMib, boolean agentClient) throws Exception {
     Nginx.binary();
-    try (ServerUnderTest server = ServerUnderTest.create("download", List.of())) {
+    try (ServerUnderTest server = ServerUnderTest.create("download", List.of());
+         AgentDownloads agentDownloads = new AgentDownloads(server.root().resolve("agent-downloads"))) {
       server.start();
       Release release = server.admin().publish("big", "1.0.0", server.payload("big.bin", (long) mib << 20));
+      Release warmRelease = server.admin().publish("warm", "1.0.0", server.payload("warm.bin", (long) warmMib << 20));
       long length = release.getLength(); // the signed release file: the payload and a few KiB of manifest
       java.nio.file.Files.delete(server.root().resolve("big.bin"));
-      String path = "sha256/" + release.getSha256().substring(0, 2) + "/" + release.getSha256();
+      java.nio.file.Files.delete(server.root().resolve("warm.bin"));
       Behaviour fetch = Behaviour.defaults();
-      server.admin().publish("warm", "1.0.0", server.payload("warm.bin", 64L << 20));
-      try (Fleet warm = server.fleet("warm", 1, fetch); Fleet one = server.fleet("one", 1, fetch);
-           Fleet four = server.fleet("four", 4, fetch);
+      // one event loop thread per agent (TLS is decrypted there), as in separate agent processes and curls
+      try (Fleet warmOne = server.fleet("warm-one", 1, fetch, 1);
+           Fleet warmFour = server.fleet("warm-four", 4, fetch, 4);
+           Fleet one = server.fleet("one", 1, fetch, 1); Fleet four = server.fleet("four", 4, fetch, 4);
            Nginx nginx = Nginx.start(server.root().resolve("nginx"), new DataDirectory(server.dataDirectory())
                .content(), freePort(), Nginx.caOf(new DataDirectory(server.dataDirectory()).pki()))) {
-        warm.connectAll(1);
-        one.connectAll(1);
-        four.connectAll(4);
-        // warm-up, unmeasured: 64 MiB through the download path, so that the JIT has compiled it
-        convoy(server, warm, "warm", "warm", 64L << 20);
+        for (Fleet fleet : List.of(warmOne, warmFour, one, four)) {
+          if (agentClient) {
+            fleet.downloadLikeTheAgent(agentDownloads);
+          }
+          fleet.connectAll(fleet.agents().size());
+        }
+        // warm-up, unmeasured and alike for both: the same paths with 1 and with 4 clients. The JFR recording starts
+        // before it and runs on to the end (its profile covers the warm-up too): starting or stopping one re-instruments
+        // the JDK's file and socket classes, and the server would recompile its I/O paths inside the timed rounds
         server.startProfile();
+        convoy(server, warmOne, "warm-one", "warm", warmRelease.getLength());
+        convoy(server, warmFour, "warm-four", "warm", warmRelease.getLength());
+        nginx(nginx, pathOf(warmRelease), 1, warmRelease.getLength());
+        nginx(nginx, pathOf(warmRelease), 4, warmRelease.getLength());
+        awaitCompilerQuiet(server.process().pid());
         var threadsBefore = dev.convoy.bench.proc.ThreadCpu.of(server.process().pid());
+        var clientThreadsBefore = dev.convoy.bench.proc.ThreadCpu.of(ProcessHandle.current().pid());
+        long clientCpu = ProcStats.of(ProcessHandle.current().pid()).cpuNanos();
         Round convoyOne = convoy(server, one, "one", "big", length);
-        Round nginxOne = nginx(nginx, path, 1, length);
+        long clientCpuOne = ProcStats.of(ProcessHandle.current().pid()).cpuNanos() - clientCpu;
+        Round nginxOne = nginx(nginx, pathOf(release), 1, length);
+        clientCpu = ProcStats.of(ProcessHandle.current().pid()).cpuNanos();
         Round convoyFour = convoy(server, four, "four", "big", length);
-        Round nginxFour = nginx(nginx, path, 4, length);
+        long clientCpuFour = ProcStats.of(ProcessHandle.current().pid()).cpuNanos() - clientCpu;
+        String clientThreads = dev.convoy.bench.proc.ThreadCpu.of(ProcessHandle.current().pid())
+            .topSince(clientThreadsBefore, 5);
+        Round nginxFour = nginx(nginx, pathOf(release), 4, length);
         String threads = dev.convoy.bench.proc.ThreadCpu.of(server.process().pid()).topSince(threadsBefore, 6);
-        return new Result(length, convoyOne, nginxOne, convoyFour, nginxFour, server.profile(), threads);
+        double clientPerGib = (clientCpuOne + clientCpuFour) / 1e9 / (5.0 * length / (1L << 30));
+        return new Result(length, convoyOne, nginxOne, convoyFour, nginxFour, server.profile(), threads,
+            clientPerGib, clientThreads);
       }
     }
+  }
+
+  /**
+   * Waits (at most a minute) until the server's JIT compiler threads have been idle for a second: on a loaded
+   * machine they are still compiling the warm-up's code long after it ended, which a long-running server would not.
+   */
+  private static void awaitCompilerQuiet(long pid) throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    long before = compilerNanos(pid);
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(1000);
+      long now = compilerNanos(pid);
+      if (now - before <= 20_000_000L) {
+        return;
+      }
+      before = now;
+    }
+  }
+
+  private static long compilerNanos(long pid) {
+    return dev.convoy.bench.proc.ThreadCpu.of(pid).nanosByGroup().entrySet().stream()
+        .filter(e -> e.getKey().contains("CompilerThre")).mapToLong(java.util.Map.Entry::getValue).sum();
+  }
+
+  /** The release file's path under the content store, which nginx serves as its root. */
+  private static String pathOf(Release release) {
+    return "sha256/" + release.getSha256().substring(0, 2) + "/" + release.getSha256();
   }
 
   private static Round convoy(ServerUnderTest server, Fleet fleet, String group, String release, long length)

@@ -89,7 +89,12 @@ final class ServerUnderTest implements AutoCloseable {
   }
 
   Fleet fleet(String group, int count, Behaviour behaviour) throws InterruptedException {
-    return Fleet.enroll(address(), ca, admin, group, count, behaviour, 1);
+    return fleet(group, count, behaviour, 1);
+  }
+
+  /** A fleet whose agents share {@code loopThreads} event loop threads. */
+  Fleet fleet(String group, int count, Behaviour behaviour, int loopThreads) throws InterruptedException {
+    return Fleet.enroll(address(), ca, admin, group, count, behaviour, loopThreads);
   }
 
   ServerAddress address() {

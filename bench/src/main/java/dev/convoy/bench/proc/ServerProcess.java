@@ -85,6 +85,7 @@ public final class ServerProcess implements AutoCloseable {
   static String serverClasspath() {
     return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .filter(entry -> !entry.contains("netty-transport-native-epoll"))
+        .filter(entry -> !entry.contains("/agent/target/") && !entry.contains("/installers/target/"))
         .collect(Collectors.joining(File.pathSeparator));
   }
 

@@ -134,7 +134,8 @@ final class DeploymentWalk {
 
   private CompletableFuture<Long> timedDownload() {
     long start = System.nanoTime();
-    return download(0).thenApply(bytes -> {
+    AgentDownloads real = agent.fleet().agentDownloads();
+    return (real != null ? real.fetch(agent, spec) : download(0)).thenApply(bytes -> {
       agent.fleet().stats().downloads.record(System.nanoTime() - start);
       return bytes;
     });

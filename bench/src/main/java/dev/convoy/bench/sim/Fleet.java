@@ -45,6 +45,7 @@ public final class Fleet implements AutoCloseable {
   private final List<SimAgent> agents = new ArrayList<>();
   private final InventoryState[] inventories;
   private final FleetStats stats;
+  private volatile AgentDownloads agentDownloads;
 
   private Fleet(ServerAddress server, Behaviour behaviour, int count, int loopThreads) {
     this.server = server;
@@ -118,6 +119,16 @@ public final class Fleet implements AutoCloseable {
 
   public List<SimAgent> agents() {
     return agents;
+  }
+
+  /** From now on, downloads run the real agent's download code ({@link AgentDownloads}) instead of counting bytes. */
+  public void downloadLikeTheAgent(AgentDownloads downloads) {
+    this.agentDownloads = downloads;
+  }
+
+  /** The real agent's download code, or null: the simulator only counts the bytes. */
+  AgentDownloads agentDownloads() {
+    return agentDownloads;
   }
 
   public FleetStats stats() {

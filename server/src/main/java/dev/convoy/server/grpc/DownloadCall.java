@@ -20,7 +20,12 @@ import org.slf4j.LoggerFactory;
 /**
  * One Download call: streams a release payload from a chunk-aligned offset to the end, one chunk per message,
  * reading the file sequentially and only while the transport is ready ({@code isReady} / {@code onReady}), so a
- * download of any size holds about one chunk in memory and a slow agent slows the reading, not the heap.
+ * download of any size holds at most about two chunks in memory and a slow agent slows the reading, not the heap.
+ *
+ * <p>The ready threshold is one chunk rather than gRPC's 32 KiB: the next chunk is read and queued while the previous
+ * one is still on its way, so the connection does not idle for an executor hop and a file read between chunks. Each
+ * chunk gets a buffer of its own: the message wraps it without a copy, and a transport may hold a message after
+ * {@code onNext} returns (the in-process one does), so a reused buffer could change under it.
  *
  * <p>Callbacks of one call are serialised by gRPC; the monitor guards the channel against a concurrent cancel.
  */
@@ -71,7 +76,13 @@ final class DownloadCall {
     }
     out.setOnCancelHandler(call::cancelled);
     out.setOnReadyHandler(call::pump);
+    out.setOnReadyThreshold(onReadyThreshold(call.release));
     call.pump();
+  }
+
+  /** Bytes queued in the transport below which the call asks for the next chunk: one chunk (see class doc). */
+  static int onReadyThreshold(Release release) {
+    return release.chunkSize();
   }
 
   private synchronized void pump() {
