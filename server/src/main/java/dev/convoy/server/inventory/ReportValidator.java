@@ -34,7 +34,7 @@ final class ReportValidator {
 
   Valid validate(InventoryReport report) {
     EndpointNames.requireEndpointId("endpoint_id", report.endpointId());
-    Require.matches("inventory_sha256", report.inventorySha256(), SHA256, "64 lowercase hex digits");
+    requireHashes(report);
     Require.optionalText("reason", report.reason(), MAX_REASON_CHARS);
     if (report.body() instanceof InventoryReport.Full full) {
       requireCount("full.facts", full.facts().size());
@@ -43,7 +43,11 @@ final class ReportValidator {
       return new Valid(report, true, facts, List.of());
     }
     InventoryReport.Delta delta = (InventoryReport.Delta) report.body();
-    Require.matches("delta.base_sha256", delta.baseSha256(), SHA256, "64 lowercase hex digits");
+    if (report.digestReport()) {
+      Require.matches("delta.base_digest", delta.baseDigest(), SHA256, "64 lowercase hex digits");
+    } else {
+      Require.matches("delta.base_sha256", delta.baseSha256(), SHA256, "64 lowercase hex digits");
+    }
     requireCount("delta.set and delta.removed", delta.set().size() + delta.removed().size());
     SortedMap<String, Object> set = facts("delta.set", delta.set());
     Map<String, Integer> removed = new HashMap<>();
@@ -77,6 +81,26 @@ final class ReportValidator {
     }
     // the stored inventory passed these rules when it was applied: only what the delta touches needs a look
     DeltaCheck.check(inventory, delta.facts().keySet(), delta.removed());
+  }
+
+  /**
+   * A hash report names its hash; a digest report its digest, and a full one may name its hash too (it is checked
+   * and kept), while a digest delta names none (the hash is not kept up to date incrementally).
+   */
+  private static void requireHashes(InventoryReport report) {
+    if (!report.digestReport()) {
+      Require.matches("inventory_sha256", report.inventorySha256(), SHA256, "64 lowercase hex digits");
+      return;
+    }
+    Require.matches("inventory_digest", report.inventoryDigest(), SHA256, "64 lowercase hex digits");
+    if (report.body() instanceof InventoryReport.Full) {
+      if (!report.inventorySha256().isEmpty()) {
+        Require.matches("inventory_sha256", report.inventorySha256(), SHA256, "64 lowercase hex digits");
+      }
+    } else if (!report.inventorySha256().isEmpty()) {
+      throw ConvoyException.invalidArgument("inventory_sha256: set in a delta with inventory_digest (expected:"
+          + " empty; a digest delta is checked by its digest)");
+    }
   }
 
   private void requireCount(String field, int count) {
