@@ -74,7 +74,8 @@ final class InventoryProtoMapper {
     return EndpointInventory.newBuilder()
         .setEndpointId(stored.endpointId()).setHostname(hostname)
         .setUpdatedAt(ProtoMapper.timestamp(stored.meta().updatedAt()))
-        .setInventorySha256(stored.meta().sha256()).addAllFacts(facts(stored.facts()))
+        .setInventorySha256(stored.meta().sha256()).setInventoryDigest(stored.meta().digest())
+        .addAllFacts(facts(stored.facts()))
         .build();
   }
 

@@ -103,8 +103,8 @@ final class InventoryRegistry {
     }
     List<FactChange> changes = plan.changes();
     ChangeSet changeSet = storage.begin();
-    stageFacts(changeSet, endpointId, changes);
-    InventoryMeta next = stageHistory(changeSet, endpointId, meta, changes, now);
+    stageFacts(changeSet, endpointId, changes, valid);
+    InventoryMeta next = stageHistory(changeSet, endpointId, meta, changes, now, valid);
     store.putMeta(changeSet, endpointId, new InventoryMeta(plan.sha256(), next.updatedAt(), now, plan.factCount(),
         next.historySequence(), next.historyCount(), plan.digest()));
     commit.commit(changeSet, plan.summary());
@@ -121,10 +121,11 @@ final class InventoryRegistry {
     return new ReportOutcome(true, false, plan.sha256(), changes.size(), plan.summary(), plan.digest());
   }
 
-  private void stageFacts(ChangeSet changeSet, String endpointId, List<FactChange> changes) {
+  private void stageFacts(ChangeSet changeSet, String endpointId, List<FactChange> changes,
+      ReportValidator.Valid valid) {
     Map<String, Long> counts = new HashMap<>();
     for (FactChange change : changes) {
-      String indexKey = FactPaths.indexKey(change.path());
+      String indexKey = valid.indexKey(change.path());
       switch (change.kind()) {
         case ADDED -> {
           store.putFact(changeSet, endpointId, change.path(), indexKey, change.newValue());
@@ -151,11 +152,12 @@ final class InventoryRegistry {
    * the oldest records go.
    */
   private InventoryMeta stageHistory(ChangeSet changeSet, String endpointId, Optional<InventoryMeta> meta,
-      List<FactChange> changes, Instant now) {
+      List<FactChange> changes, Instant now, ReportValidator.Valid valid) {
     long sequence = meta.map(InventoryMeta::historySequence).orElse(0L);
     long count = meta.map(InventoryMeta::historyCount).orElse(0L);
     if (meta.isPresent()) {
-      List<FactChange> recorded = changes.stream().filter(change -> !ignored(change.path())).toList();
+      List<FactChange> recorded = historyIgnored.isEmpty() ? changes
+          : changes.stream().filter(change -> !ignored(valid.parse(change.path()))).toList();
       int max = config.maxHistoryPerEndpoint();
       if (recorded.size() > max) {
         recorded = recorded.subList(recorded.size() - max, recorded.size());
@@ -173,11 +175,8 @@ final class InventoryRegistry {
     return new InventoryMeta("", updatedAt, now, 0, sequence, count, "");
   }
 
-  private boolean ignored(String path) {
-    if (historyIgnored.isEmpty()) {
-      return false;
-    }
-    List<Path.Segment> segments = FactPaths.parse(path).segments();
+  private boolean ignored(Path path) {
+    List<Path.Segment> segments = path.segments();
     return historyIgnored.stream().anyMatch(pattern -> matches(pattern.segments(), segments));
   }
 

@@ -50,7 +50,20 @@ public record InventorySummary(String hostname, String osName, String architectu
 
   private static String text(Map<String, Object> facts, String path, int max) {
     Object value = facts.get(path);
-    return value == null ? "" : Require.head(CONTROL.matcher(String.valueOf(value)).replaceAll(" "), max).strip();
+    if (value == null) {
+      return "";
+    }
+    String text = String.valueOf(value);
+    return Require.head(hasControl(text) ? CONTROL.matcher(text).replaceAll(" ") : text, max).strip();
+  }
+
+  private static boolean hasControl(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isISOControl(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<ManagedPackage> releases(SortedMap<String, Object> facts) {

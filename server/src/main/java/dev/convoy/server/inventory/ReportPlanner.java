@@ -90,8 +90,8 @@ final class ReportPlanner {
       return null;
     }
     Map<String, String> wanted = new HashMap<>();
-    valid.facts().keySet().forEach(path -> wanted.put(path, FactPaths.indexKey(path)));
-    valid.removed().forEach(path -> wanted.put(path, FactPaths.indexKey(path)));
+    valid.facts().keySet().forEach(path -> wanted.put(path, valid.indexKey(path)));
+    valid.removed().forEach(path -> wanted.put(path, valid.indexKey(path)));
     SummaryFacts.PATHS.forEach(path -> wanted.putIfAbsent(path, path));
     Map<String, Object> before = store.facts(endpointId, wanted);
     String digest = updated(storedDigest, before, valid).hex();
