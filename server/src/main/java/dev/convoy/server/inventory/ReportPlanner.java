@@ -14,11 +14,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Works out what a validated report changes (docs/inventory.md "Reports"), reading only what it needs: a full
  * report or a hash delta reads the whole stored inventory (a hash covers all of it), a digest delta reads only the
- * facts it touches, plus the whole inventory when it adds or removes a path (the tree's shape must be checked).
+ * facts it touches. A digest delta that adds or removes a path (the tree's shape must be checked), or that is the
+ * agent's first report on a connection ({@code connect}), reads the whole inventory and also checks it against its
+ * stored digest, so that a stored view damaged outside the registry is repaired by a full report then, as a hash
+ * delta would have found it.
  * Called with the endpoint's lock held. Thread-safe (stateless besides its collaborators).
  */
 final class ReportPlanner {
   private static final Logger logger = LoggerFactory.getLogger(ReportPlanner.class);
+  /** The reason of an agent's first report on each connection: its delta also checks the whole stored view. */
+  private static final String CONNECT = "connect";
 
   /**
    * What an applicable report does.
@@ -102,11 +107,18 @@ final class ReportPlanner {
     }
     List<FactChange> changes = FactDiff.ofDelta(before, valid.facts(), valid.removed(), now, report.reason());
     InventorySummary summary = SummaryFacts.after(store, endpointId, before, valid);
-    if (valid.removed().isEmpty() && before.keySet().containsAll(valid.facts().keySet())) {
+    boolean valuesOnly = valid.removed().isEmpty() && before.keySet().containsAll(valid.facts().keySet());
+    if (valuesOnly && !report.reason().equals(CONNECT)) {
       // only values changed: the tree keeps its shape and size, which were checked when they were applied
       return new Plan(changes, "", digest, meta.get().factCount(), () -> store.facts(endpointId), summary);
     }
-    TreeMap<String, Object> applied = applied(store.facts(endpointId), valid);
+    SortedMap<String, Object> all = store.facts(endpointId);
+    if (!InventoryDigest.of(all).equals(storedDigest)) {
+      logger.warn("inventory delta refused endpoint={} reason=stored-view facts={} (the stored facts do not"
+          + " match their digest)", endpointId, all.size());
+      return null;
+    }
+    TreeMap<String, Object> applied = applied(all, valid);
     validator.validateResult(applied, valid);
     return new Plan(changes, "", digest, applied.size(), () -> applied, summary);
   }

@@ -10,6 +10,7 @@ import dev.convoy.server.endpoint.Inventory;
 import dev.convoy.server.endpoint.Presence;
 import dev.convoy.server.error.ConvoyException;
 import dev.convoy.server.error.ErrorCode;
+import dev.convoy.server.storage.rocksdb.RawRocks;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -143,6 +144,20 @@ class InventoryDigestReportsTest {
 
     assertThat(outcome.fullReportRequired()).isTrue();
     assertThat(fx.service.report(fx.digestFull(EP, F1)).serverDigest()).isEqualTo(fx.digest(F1));
+  }
+
+  @Test
+  void report_connectDeltaOnADamagedStoredView_fullReportRequiredWhichRepairsIt() {
+    fx.service.report(fx.digestFull(EP, F1));
+    RawRocks.overwriteFactRow(fx.storage, EP, "os.family", "os.family", "arch");
+    Map<String, Object> f2 = new TreeMap<>(F1);
+    f2.put("hardware.memory_gb", 15.5);
+
+    ReportOutcome connect = fx.service.report(fx.digestDelta(EP, F1, f2, "connect"));
+
+    assertThat(connect.fullReportRequired()).isTrue();
+    assertThat(fx.service.report(fx.digestFull(EP, f2)).applied()).isTrue();
+    assertThat(fx.stored(EP)).isEqualTo(f2);
   }
 
   @Test
