@@ -13,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Scenario 2, check-ins: {@code --agents} simulated agents (each with a realistic ~770-fact inventory, sent in full
- * first) send inventory-delta reports back to back for {@code --seconds}, after a warm-up of a quarter as long.
+ * first) send inventory-delta reports (digest deltas of one changed fact, docs/inventory.md "Inventory digest") back
+ * to back for {@code --seconds}, after a warm-up of a quarter as long.
  * Reports/s, server CPU per report (from the server process), latency percentiles. Usage:
  * {@code bench/run CheckInsBenchmark [--agents 200] [--seconds 60]}.
  */

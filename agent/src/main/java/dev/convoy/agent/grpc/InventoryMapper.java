@@ -24,13 +24,14 @@ final class InventoryMapper {
         .setEndpointId(endpointId)
         .setCollectedAt(ProtoMapper.timestamp(report.collectedAt()))
         .setInventorySha256(report.inventorySha256())
+        .setInventoryDigest(report.inventoryDigest())
         .setReason(report.reason().wireName());
     legacySummary(builder, summary);
     if (report.body() instanceof InventoryReport.Full full) {
       builder.setFull(snapshot(full.facts()));
     } else if (report.body() instanceof InventoryReport.Delta delta) {
       builder.setDelta(InventoryDelta.newBuilder().setBaseSha256(delta.baseSha256())
-          .addAllSet(facts(delta.set())).addAllRemoved(delta.removed()));
+          .setBaseDigest(delta.baseDigest()).addAllSet(facts(delta.set())).addAllRemoved(delta.removed()));
     }
     return builder.build();
   }
@@ -55,7 +56,7 @@ final class InventoryMapper {
   }
 
   static InventoryAck ack(dev.convoy.protocol.v1.InventoryAck proto) {
-    return new InventoryAck(proto.getFullReportRequired(), proto.getServerSha256());
+    return new InventoryAck(proto.getFullReportRequired(), proto.getServerSha256(), proto.getServerDigest());
   }
 
   private static List<dev.convoy.protocol.v1.Fact> facts(List<Fact> facts) {

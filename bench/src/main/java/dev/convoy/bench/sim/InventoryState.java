@@ -7,6 +7,7 @@ import dev.convoy.protocol.v1.InventoryDelta;
 import dev.convoy.protocol.v1.InventoryReport;
 import dev.convoy.protocol.v1.InventorySnapshot;
 import dev.convoy.server.grpc.CanonicalInventoryHasher;
+import dev.convoy.server.inventory.InventoryDigest;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -14,9 +15,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A simulated agent's inventory and its check-ins as the agent sends them (docs/inventory.md "Reports"): a full
- * report first, then deltas against the last hash the server acknowledged, a full report again whenever the server
- * asks for one. Between check-ins the free space on {@code /} changes by 1 GiB and back, so every delta sets one fact
- * and both resulting hashes are computed once, up front (the simulator's CPU stays with the server).
+ * report first (with its hash and its digest), then digest deltas against the last digest the server acknowledged,
+ * a full report again whenever the server asks for one. Between check-ins the free space on {@code /} changes by
+ * 1 GiB and back, so every delta sets one fact and both resulting hashes and digests are computed once, up front
+ * (the simulator's CPU stays with the server; the agent updates its digest per changed fact).
  *
  * <p>Not thread-safe: one check-in at a time per agent (the caller's loop, like the agent's session thread).
  */
@@ -27,6 +29,7 @@ public final class InventoryState {
   private final InventorySnapshot[] snapshots = new InventorySnapshot[2];
   private final Fact[] changed = new Fact[2];
   private final String[] hashes = new String[2];
+  private final String[] digests = new String[2];
   private int side;
   private String acknowledged = "";
 
@@ -44,12 +47,14 @@ public final class InventoryState {
       snapshots[i] = snapshot.build();
       changed[i] = fact(CHANGING, version.get(CHANGING));
       hashes[i] = HASHER.sha256(version);
+      digests[i] = InventoryDigest.of(version).hex();
     }
   }
 
   /** Sends the whole inventory (reason: connect). */
   public CompletableFuture<Void> sendFull() {
-    return send(base().setFull(snapshots[side]).setReason("connect").setInventorySha256(hashes[side]).build());
+    return send(base().setFull(snapshots[side]).setReason("connect").setInventorySha256(hashes[side])
+        .setInventoryDigest(digests[side]).build());
   }
 
   /** One check-in: a delta that flips the changing fact, or a full report if none was acknowledged yet. */
@@ -58,10 +63,10 @@ public final class InventoryState {
       return sendFull();
     }
     int to = 1 - side;
-    InventoryReport delta = base().setReason("schedule").setInventorySha256(hashes[to])
-        .setDelta(InventoryDelta.newBuilder().setBaseSha256(acknowledged).addSet(changed[to])).build();
+    InventoryReport delta = base().setReason("schedule").setInventoryDigest(digests[to])
+        .setDelta(InventoryDelta.newBuilder().setBaseDigest(acknowledged).addSet(changed[to])).build();
     return send(delta).thenApply(v -> {
-      if (acknowledged.equals(hashes[to])) {
+      if (acknowledged.equals(digests[to])) {
         side = to;
       }
       return null;
@@ -76,7 +81,7 @@ public final class InventoryState {
     long start = System.nanoTime();
     return Unary.<InventoryAck>call(o -> agent.stub.reportInventory(report, o)).thenCompose(ack -> {
       agent.fleet().stats().inventoryReports.record(System.nanoTime() - start);
-      acknowledged = ack.getFullReportRequired() ? "" : ack.getServerSha256();
+      acknowledged = ack.getFullReportRequired() ? "" : ack.getServerDigest();
       return ack.getFullReportRequired() && report.hasDelta() ? sendFull() : CompletableFuture.completedFuture(null);
     });
   }

@@ -65,10 +65,20 @@ public final class EndpointService {
 
   /** Durably records an inventory report of {@code endpointId} (the caller, already authenticated). */
   public Endpoint recordInventory(String endpointId, Inventory inventory) {
+    return recordInventory(endpointId, inventory, storage.begin());
+  }
+
+  /**
+   * Like {@link #recordInventory(String, Inventory)}, committing the endpoint record in {@code changes} (which may
+   * already hold other changes, e.g. the inventory itself): one synced batch for both.
+   *
+   * @throws ConvoyException NOT_FOUND if no such endpoint was enrolled; nothing of {@code changes} is written then
+   */
+  public Endpoint recordInventory(String endpointId, Inventory inventory, ChangeSet changes) {
     Instant now = clock.instant();
     presence.heardFrom(endpointId, now);
-    Endpoint updated = update(endpointId, endpoint -> endpoint.withInventory(inventory, now));
-    logger.info("inventory recorded endpoint={} packages={}", endpointId, inventory.packages().size());
+    Endpoint updated = update(endpointId, endpoint -> endpoint.withInventory(inventory, now), changes);
+    logger.debug("inventory recorded endpoint={} packages={}", endpointId, inventory.packages().size());
     return updated;
   }
 
@@ -76,7 +86,7 @@ public final class EndpointService {
   public void sessionOpened(String endpointId, String agentVersion) {
     Instant now = clock.instant();
     presence.online(endpointId, now);
-    update(endpointId, endpoint -> endpoint.withSession(agentVersion, now));
+    update(endpointId, endpoint -> endpoint.withSession(agentVersion, now), storage.begin());
   }
 
   public void sessionClosed(String endpointId) {
@@ -111,12 +121,11 @@ public final class EndpointService {
     }
   }
 
-  private Endpoint update(String endpointId, java.util.function.UnaryOperator<Endpoint> change) {
+  private Endpoint update(String endpointId, java.util.function.UnaryOperator<Endpoint> change, ChangeSet changes) {
     Lock lock = locks.forKey(endpointId);
     lock.lock();
     try {
       Endpoint updated = change.apply(require(endpointId));
-      ChangeSet changes = storage.begin();
       store.put(changes, updated);
       storage.commit(changes);
       return updated;

@@ -110,14 +110,14 @@ public final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBas
         endpoints.recordInventory(caller, summary);
         return InventoryAck.getDefaultInstance();
       }
-      ReportOutcome outcome = inventory.report(InventoryProtoMapper.report(request));
-      if (outcome.applied()) {
-        endpoints.recordInventory(caller, outcome.summary().over(summary));
-      } else {
+      // the inventory and the endpoint record's summary are one synced batch, acknowledged after it
+      ReportOutcome outcome = inventory.report(InventoryProtoMapper.report(request),
+          (changes, facts) -> endpoints.recordInventory(caller, facts.over(summary), changes));
+      if (!outcome.applied()) {
         endpoints.heardFrom(caller);
       }
       return InventoryAck.newBuilder().setFullReportRequired(outcome.fullReportRequired())
-          .setServerSha256(outcome.serverSha256()).build();
+          .setServerSha256(outcome.serverSha256()).setServerDigest(outcome.serverDigest()).build();
     });
   }
 

@@ -55,11 +55,11 @@ final class InventoryProtoMapper {
     dev.convoy.server.inventory.InventoryReport.Body body = switch (r.getBodyCase()) {
       case FULL -> new dev.convoy.server.inventory.InventoryReport.Full(domainFacts(r.getFull().getFactsList()));
       case DELTA -> new dev.convoy.server.inventory.InventoryReport.Delta(r.getDelta().getBaseSha256(),
-          domainFacts(r.getDelta().getSetList()), r.getDelta().getRemovedList());
+          domainFacts(r.getDelta().getSetList()), r.getDelta().getRemovedList(), r.getDelta().getBaseDigest());
       case BODY_NOT_SET -> throw new IllegalStateException("report without a body");
     };
     return new dev.convoy.server.inventory.InventoryReport(r.getEndpointId(), r.getInventorySha256(), r.getReason(),
-        body);
+        body, r.getInventoryDigest());
   }
 
   private static List<dev.convoy.server.inventory.Fact> domainFacts(List<Fact> facts) {
@@ -74,7 +74,8 @@ final class InventoryProtoMapper {
     return EndpointInventory.newBuilder()
         .setEndpointId(stored.endpointId()).setHostname(hostname)
         .setUpdatedAt(ProtoMapper.timestamp(stored.meta().updatedAt()))
-        .setInventorySha256(stored.meta().sha256()).addAllFacts(facts(stored.facts()))
+        .setInventorySha256(stored.meta().sha256()).setInventoryDigest(stored.meta().digest())
+        .addAllFacts(facts(stored.facts()))
         .build();
   }
 

@@ -42,8 +42,9 @@ final class FactDiff {
   /**
    * The same changes as {@link #between} for {@code before} and {@code before} with {@code set} put and
    * {@code removed} taken away, from the delta alone (its paths are disjoint, as the report validator ensures).
+   * {@code before} needs to hold only the stored facts at the delta's paths.
    */
-  static List<FactChange> ofDelta(SortedMap<String, Object> before, SortedMap<String, Object> set,
+  static List<FactChange> ofDelta(Map<String, Object> before, SortedMap<String, Object> set,
       List<String> removed, Instant at, String reason) {
     SortedMap<String, FactChange> changes = new java.util.TreeMap<>();
     set.forEach((path, value) -> {

@@ -13,18 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.locks.Lock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Applies inventory reports exactly as docs/inventory.md "Reports" says. A full report replaces the inventory (its
- * hash must match its facts). A delta applies only if the stored hash is its base and the result hashes to what the
- * agent says it holds; otherwise nothing changes and the agent is asked for a full report, so a stale or corrupted
- * server view is repaired by the next report. An applied report is one durable change: the facts in both orders,
- * the index counts, the history records and the meta.
+ * hash or digest must match its facts). A delta applies only if the stored hash (or digest) is its base and the
+ * result hashes (or digests) to what the agent says it holds; otherwise nothing changes and the agent is asked for a
+ * full report, so a stale or corrupted server view is repaired by the next report ({@link ReportPlanner}). An
+ * applied report is one durable change, committed by the caller's {@link ReportCommit}: the facts in both orders,
+ * the index counts, the history records, the meta and whatever the caller adds (the endpoint record).
  *
  * <p>Thread-safe: reports of one endpoint are serialised by a per-endpoint lock held from the read of the stored
  * inventory until the change is durable and the listeners have run.
@@ -38,6 +37,7 @@ final class InventoryRegistry {
   private final InventoryHasher hasher;
   private final InventoryConfig config;
   private final ReportValidator validator;
+  private final ReportPlanner planner;
   private final List<Path> historyIgnored;
   private final List<InventoryListener> listeners;
   private final StripedLocks locks = new StripedLocks(256);
@@ -50,74 +50,82 @@ final class InventoryRegistry {
     this.hasher = hasher;
     this.config = config;
     this.validator = new ReportValidator(config);
+    this.planner = new ReportPlanner(store, hasher, validator);
     this.historyIgnored = config.historyIgnoredPaths();
     this.listeners = listeners;
   }
 
-  ReportOutcome apply(InventoryReport report) {
+  /**
+   * Applies {@code report}; when it applies, {@code commit} adds what belongs with it to the same change set and
+   * commits it (one synced batch), and only then are listeners told and the outcome returned.
+   */
+  ReportOutcome apply(InventoryReport report, ReportCommit commit) {
     ReportValidator.Valid valid = validator.validate(report);
     if (valid.full()) {
+      verifyFull(valid);
+    }
+    Lock lock = locks.forKey(report.endpointId());
+    lock.lock();
+    try {
+      return applyLocked(valid, commit);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void verifyFull(ReportValidator.Valid valid) {
+    InventoryReport report = valid.report();
+    if (!report.inventorySha256().isEmpty()) {
       String computed = hasher.sha256(valid.facts());
       if (!computed.equals(report.inventorySha256())) {
         throw ConvoyException.invalidArgument("inventory_sha256: " + report.inventorySha256() + " does not match"
             + " the reported facts (expected: their canonical hash " + computed + ")");
       }
     }
-    Lock lock = locks.forKey(report.endpointId());
-    lock.lock();
-    try {
-      return applyLocked(valid);
-    } finally {
-      lock.unlock();
+    if (report.digestReport()) {
+      String computed = InventoryDigest.of(valid.facts()).hex();
+      if (!computed.equals(report.inventoryDigest())) {
+        throw ConvoyException.invalidArgument("inventory_digest: " + report.inventoryDigest() + " does not match"
+            + " the reported facts (expected: their digest " + computed + ")");
+      }
     }
   }
 
-  private ReportOutcome applyLocked(ReportValidator.Valid valid) {
+  private ReportOutcome applyLocked(ReportValidator.Valid valid, ReportCommit commit) {
     InventoryReport report = valid.report();
     String endpointId = report.endpointId();
     Optional<InventoryMeta> meta = store.meta(endpointId);
-    String stored = meta.map(InventoryMeta::sha256).orElse("");
-    SortedMap<String, Object> before = store.facts(endpointId);
-    SortedMap<String, Object> after = valid.facts();
-    if (!valid.full()) {
-      String base = ((InventoryReport.Delta) report.body()).baseSha256();
-      if (!stored.equals(base)) {
-        logger.info("inventory delta refused endpoint={} reason=base base={} stored={}", endpointId, base, stored);
-        return new ReportOutcome(false, true, stored, 0, null);
-      }
-      TreeMap<String, Object> applied = new TreeMap<>(before);
-      applied.putAll(valid.facts());
-      valid.removed().forEach(applied::remove);
-      after = applied;
-      String computed = hasher.sha256(after);
-      if (!computed.equals(report.inventorySha256())) {
-        logger.warn("inventory delta refused endpoint={} reason=hash agent={} server={}", endpointId,
-            report.inventorySha256(), computed);
-        return new ReportOutcome(false, true, stored, 0, null);
-      }
-      validator.validateResult(applied, valid);
-    }
     Instant now = clock.instant();
-    List<FactChange> changes = valid.full() ? FactDiff.between(before, after, now, report.reason())
-        : FactDiff.ofDelta(before, valid.facts(), valid.removed(), now, report.reason());
+    ReportPlanner.Plan plan = planner.plan(valid, meta, now);
+    if (plan == null) {
+      return new ReportOutcome(false, true, meta.map(InventoryMeta::sha256).orElse(""), 0, null,
+          meta.map(InventoryMeta::digest).orElse(""));
+    }
+    List<FactChange> changes = plan.changes();
     ChangeSet changeSet = storage.begin();
-    stageFacts(changeSet, endpointId, changes);
-    InventoryMeta next = stageHistory(changeSet, endpointId, meta, changes, now);
-    store.putMeta(changeSet, endpointId, new InventoryMeta(report.inventorySha256(), next.updatedAt(), now,
-        after.size(), next.historySequence(), next.historyCount()));
-    storage.commit(changeSet);
-    logger.info("inventory applied endpoint={} kind={} facts={} changes={} reason={}", endpointId,
-        valid.full() ? "full" : "delta", after.size(), changes.size(), report.reason());
+    stageFacts(changeSet, endpointId, changes, valid);
+    InventoryMeta next = stageHistory(changeSet, endpointId, meta, changes, now, valid);
+    store.putMeta(changeSet, endpointId, new InventoryMeta(plan.sha256(), next.updatedAt(), now, plan.factCount(),
+        next.historySequence(), next.historyCount(), plan.digest()));
+    commit.commit(changeSet, plan.summary());
+    if (valid.full()) {
+      logger.info("inventory applied endpoint={} kind=full facts={} changes={} reason={}", endpointId,
+          plan.factCount(), changes.size(), report.reason());
+    } else { // every check-in: a line each would be most of the log, and a synchronized write per report
+      logger.debug("inventory applied endpoint={} kind=delta facts={} changes={} reason={}", endpointId,
+          plan.factCount(), changes.size(), report.reason());
+    }
     Set<String> changed = new LinkedHashSet<>();
     changes.forEach(change -> changed.add(change.path()));
-    notifyListeners(new InventoryChange(endpointId, changed, after, report));
-    return new ReportOutcome(true, false, report.inventorySha256(), changes.size(), InventorySummary.of(after));
+    notifyListeners(new InventoryChange(endpointId, changed, plan.after(), report));
+    return new ReportOutcome(true, false, plan.sha256(), changes.size(), plan.summary(), plan.digest());
   }
 
-  private void stageFacts(ChangeSet changeSet, String endpointId, List<FactChange> changes) {
+  private void stageFacts(ChangeSet changeSet, String endpointId, List<FactChange> changes,
+      ReportValidator.Valid valid) {
     Map<String, Long> counts = new HashMap<>();
     for (FactChange change : changes) {
-      String indexKey = FactPaths.indexKey(change.path());
+      String indexKey = valid.indexKey(change.path());
       switch (change.kind()) {
         case ADDED -> {
           store.putFact(changeSet, endpointId, change.path(), indexKey, change.newValue());
@@ -144,11 +152,12 @@ final class InventoryRegistry {
    * the oldest records go.
    */
   private InventoryMeta stageHistory(ChangeSet changeSet, String endpointId, Optional<InventoryMeta> meta,
-      List<FactChange> changes, Instant now) {
+      List<FactChange> changes, Instant now, ReportValidator.Valid valid) {
     long sequence = meta.map(InventoryMeta::historySequence).orElse(0L);
     long count = meta.map(InventoryMeta::historyCount).orElse(0L);
     if (meta.isPresent()) {
-      List<FactChange> recorded = changes.stream().filter(change -> !ignored(change.path())).toList();
+      List<FactChange> recorded = historyIgnored.isEmpty() ? changes
+          : changes.stream().filter(change -> !ignored(valid.parse(change.path()))).toList();
       int max = config.maxHistoryPerEndpoint();
       if (recorded.size() > max) {
         recorded = recorded.subList(recorded.size() - max, recorded.size());
@@ -163,14 +172,11 @@ final class InventoryRegistry {
       }
     }
     Instant updatedAt = changes.isEmpty() && meta.isPresent() ? meta.get().updatedAt() : now;
-    return new InventoryMeta("", updatedAt, now, 0, sequence, count);
+    return new InventoryMeta("", updatedAt, now, 0, sequence, count, "");
   }
 
-  private boolean ignored(String path) {
-    if (historyIgnored.isEmpty()) {
-      return false;
-    }
-    List<Path.Segment> segments = FactPaths.parse(path).segments();
+  private boolean ignored(Path path) {
+    List<Path.Segment> segments = path.segments();
     return historyIgnored.stream().anyMatch(pattern -> matches(pattern.segments(), segments));
   }
 

@@ -35,6 +35,7 @@ public final class InventoryService {
   public static final int MAX_HISTORY_LIMIT = 10_000;
 
   private final InventoryStore store;
+  private final Storage storage;
   private final EndpointStore endpoints;
   private final FullReportRequester requester;
   private final InventoryConfig config;
@@ -49,6 +50,7 @@ public final class InventoryService {
   public InventoryService(InventoryStore store, Storage storage, Clock clock, InventoryHasher hasher,
       InventoryConfig config, EndpointStore endpoints, FullReportRequester requester) {
     this.store = store;
+    this.storage = storage;
     this.endpoints = endpoints;
     this.requester = requester;
     this.config = config;
@@ -73,7 +75,17 @@ public final class InventoryService {
    *     or a full report whose hash does not match its facts); nothing is changed then
    */
   public ReportOutcome report(InventoryReport report) {
-    return registry.apply(report);
+    return registry.apply(report, (changes, summary) -> storage.commit(changes));
+  }
+
+  /**
+   * Like {@link #report(InventoryReport)}, with {@code commit} making the applied report durable: it adds the
+   * endpoint record's changes to the report's change set and commits both as one synced batch.
+   *
+   * @throws RuntimeException what {@code commit} throws; nothing of the report is then written
+   */
+  public ReportOutcome report(InventoryReport report, ReportCommit commit) {
+    return registry.apply(report, commit);
   }
 
   /** The endpoint's stored inventory, if it ever reported one. */

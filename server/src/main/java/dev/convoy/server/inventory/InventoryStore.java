@@ -23,6 +23,14 @@ public interface InventoryStore {
   /** Every fact of the endpoint, sorted by path ({@link String#compareTo}); empty if it has none. */
   SortedMap<String, Object> facts(String endpointId);
 
+  /**
+   * The facts the endpoint has at the given paths, by point reads (a delta reads only what it touches).
+   *
+   * @param indexKeys path → its index key, for each path wanted
+   * @return path → value for each wanted path the endpoint has
+   */
+  Map<String, Object> facts(String endpointId, Map<String, String> indexKeys);
+
   /** Stages "the fact at {@code path} (index key {@code indexKey}) is {@code value}" in both orders. */
   void putFact(ChangeSet changes, String endpointId, String path, String indexKey, Object value);
 

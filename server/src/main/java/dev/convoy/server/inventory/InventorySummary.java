@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * What the endpoint registry shows from an inventory ({@code host.name}, {@code os.name}, {@code os.arch},
@@ -19,6 +20,7 @@ import java.util.TreeMap;
 public record InventorySummary(String hostname, String osName, String architecture, String agentVersion,
     List<ManagedPackage> releases) {
   private static final String RELEASES = "convoy.releases";
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
   public InventorySummary {
     releases = List.copyOf(releases);
@@ -48,7 +50,20 @@ public record InventorySummary(String hostname, String osName, String architectu
 
   private static String text(Map<String, Object> facts, String path, int max) {
     Object value = facts.get(path);
-    return value == null ? "" : Require.head(String.valueOf(value).replaceAll("\\p{Cntrl}", " "), max).strip();
+    if (value == null) {
+      return "";
+    }
+    String text = String.valueOf(value);
+    return Require.head(hasControl(text) ? CONTROL.matcher(text).replaceAll(" ") : text, max).strip();
+  }
+
+  private static boolean hasControl(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isISOControl(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<ManagedPackage> releases(SortedMap<String, Object> facts) {

@@ -23,8 +23,23 @@ final class ReportValidator {
   static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   static final int MAX_REASON_CHARS = 64;
 
-  /** A report that passed: the facts of a full report or the set of a delta, by path; the paths a delta removes. */
-  record Valid(InventoryReport report, boolean full, SortedMap<String, Object> facts, List<String> removed) {}
+  /**
+   * A report that passed: the facts of a full report or the set of a delta, by path; the paths a delta removes; each
+   * of those paths parsed (so that the registry does not parse them again).
+   */
+  record Valid(InventoryReport report, boolean full, SortedMap<String, Object> facts, List<String> removed,
+      Map<String, Path> parsed) {
+    /** The path parsed, from the report's if it is one of them. */
+    Path parse(String path) {
+      Path known = parsed.get(path);
+      return known != null ? known : FactPaths.parse(path);
+    }
+
+    /** {@link FactPaths#indexKey}, from the parsed path if the report had it. */
+    String indexKey(String path) {
+      return path.indexOf('[') < 0 ? path : parse(path).indexKey().orElse("");
+    }
+  }
 
   private final InventoryConfig config;
 
@@ -34,23 +49,29 @@ final class ReportValidator {
 
   Valid validate(InventoryReport report) {
     EndpointNames.requireEndpointId("endpoint_id", report.endpointId());
-    Require.matches("inventory_sha256", report.inventorySha256(), SHA256, "64 lowercase hex digits");
+    requireHashes(report);
     Require.optionalText("reason", report.reason(), MAX_REASON_CHARS);
     if (report.body() instanceof InventoryReport.Full full) {
       requireCount("full.facts", full.facts().size());
-      SortedMap<String, Object> facts = facts("full.facts", full.facts());
+      Map<String, Path> parsed = new HashMap<>();
+      SortedMap<String, Object> facts = facts("full.facts", full.facts(), parsed);
       FactTree.strict(facts, "full.facts");
-      return new Valid(report, true, facts, List.of());
+      return new Valid(report, true, facts, List.of(), parsed);
     }
     InventoryReport.Delta delta = (InventoryReport.Delta) report.body();
-    Require.matches("delta.base_sha256", delta.baseSha256(), SHA256, "64 lowercase hex digits");
+    if (report.digestReport()) {
+      requireHex("delta.base_digest", delta.baseDigest());
+    } else {
+      requireHex("delta.base_sha256", delta.baseSha256());
+    }
     requireCount("delta.set and delta.removed", delta.set().size() + delta.removed().size());
-    SortedMap<String, Object> set = facts("delta.set", delta.set());
+    Map<String, Path> parsed = new HashMap<>();
+    SortedMap<String, Object> set = facts("delta.set", delta.set(), parsed);
     Map<String, Integer> removed = new HashMap<>();
     for (int i = 0; i < delta.removed().size(); i++) {
       String field = "delta.removed[" + i + "]";
       String path = delta.removed().get(i);
-      requirePath(field, path);
+      parsed.put(path, requirePath(field, path));
       if (set.containsKey(path)) {
         throw ConvoyException.invalidArgument(field + ": '" + Require.shown(path)
             + "' is also in delta.set (expected: a path either set or removed)");
@@ -61,7 +82,7 @@ final class ReportValidator {
             + "' appears twice (also delta.removed[" + earlier + "])");
       }
     }
-    return new Valid(report, false, set, delta.removed());
+    return new Valid(report, false, set, delta.removed(), parsed);
   }
 
   /**
@@ -79,6 +100,38 @@ final class ReportValidator {
     DeltaCheck.check(inventory, delta.facts().keySet(), delta.removed());
   }
 
+  /**
+   * A hash report names its hash; a digest report its digest, and a full one may name its hash too (it is checked
+   * and kept), while a digest delta names none (the hash is not kept up to date incrementally).
+   */
+  private static void requireHashes(InventoryReport report) {
+    if (!report.digestReport()) {
+      requireHex("inventory_sha256", report.inventorySha256());
+      return;
+    }
+    requireHex("inventory_digest", report.inventoryDigest());
+    if (report.body() instanceof InventoryReport.Full) {
+      if (!report.inventorySha256().isEmpty()) {
+        requireHex("inventory_sha256", report.inventorySha256());
+      }
+    } else if (!report.inventorySha256().isEmpty()) {
+      throw ConvoyException.invalidArgument("inventory_sha256: set in a delta with inventory_digest (expected:"
+          + " empty; a digest delta is checked by its digest)");
+    }
+  }
+
+  /** {@link #SHA256}, checked by a scan first: every report has two of them. */
+  private static void requireHex(String field, String value) {
+    boolean hex = value.length() == 64;
+    for (int i = 0; hex && i < 64; i++) {
+      char c = value.charAt(i);
+      hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    }
+    if (!hex) {
+      Require.matches(field, value, SHA256, "64 lowercase hex digits");
+    }
+  }
+
   private void requireCount(String field, int count) {
     if (count > config.maxFacts()) {
       throw ConvoyException.invalidArgument(field + ": " + count + " facts (expected: at most " + config.maxFacts()
@@ -86,13 +139,13 @@ final class ReportValidator {
     }
   }
 
-  private SortedMap<String, Object> facts(String field, List<Fact> facts) {
+  private SortedMap<String, Object> facts(String field, List<Fact> facts, Map<String, Path> parsed) {
     SortedMap<String, Object> byPath = new TreeMap<>();
     Map<String, Integer> positions = new HashMap<>();
     for (int i = 0; i < facts.size(); i++) {
       String at = field + "[" + i + "]";
       Fact fact = facts.get(i);
-      requirePath(at + ".path", fact.path());
+      parsed.put(fact.path(), requirePath(at + ".path", fact.path()));
       requireValue(at + ".value", fact.value());
       Integer earlier = positions.putIfAbsent(fact.path(), i);
       if (earlier != null) {
@@ -104,7 +157,7 @@ final class ReportValidator {
     return byPath;
   }
 
-  private void requirePath(String field, String path) {
+  private Path requirePath(String field, String path) {
     if (path.isEmpty()) {
       throw ConvoyException.invalidArgument(field + ": empty (expected: a canonical fact path, e.g. os.family)");
     }
@@ -128,6 +181,7 @@ final class ReportValidator {
       throw ConvoyException.invalidArgument(field + ": '" + Require.shown(path) + "' is not canonical (expected: "
           + Require.shown(parsed.toString()) + ")");
     }
+    return parsed;
   }
 
   private void requireValue(String field, Object value) {

@@ -15,6 +15,7 @@ import dev.convoy.protocol.v1.GetInventoryHistoryRequest;
 import dev.convoy.protocol.v1.GetInventoryRequest;
 import dev.convoy.protocol.v1.Hello;
 import dev.convoy.protocol.v1.InventoryAck;
+import dev.convoy.protocol.v1.InventoryReport;
 import dev.convoy.protocol.v1.ListEndpointsRequest;
 import dev.convoy.protocol.v1.ListGroupsRequest;
 import dev.convoy.protocol.v1.ListGroupsResponse;
@@ -23,6 +24,7 @@ import dev.convoy.protocol.v1.QueryInventoryResponse;
 import dev.convoy.protocol.v1.RefreshInventoryRequest;
 import dev.convoy.protocol.v1.RefreshInventoryResponse;
 import dev.convoy.protocol.v1.ServerHint;
+import dev.convoy.server.inventory.InventoryDigest;
 import dev.convoy.server.testing.AgentInventory;
 import dev.convoy.server.testing.Await;
 import dev.convoy.server.testing.Collector;
@@ -107,6 +109,37 @@ class InventoryGrpcTest {
         "host.name CHANGED", "software.hello.version CHANGED", "users.logged_in[0] REMOVED");
     assertThat(history.stream().filter(c -> c.getKind() == FactChangeKind.REMOVED).findFirst().orElseThrow()
         .getOldValue().getText()).isEqualTo("alice");
+  }
+
+  @Test
+  void reportInventory_digestReports_ackNamesTheDigestAndTheEndpointRecordFollows() {
+    InventoryAck full = server.agentStub(a).reportInventory(AgentInventory.full(idA, FACTS).toBuilder()
+        .setInventoryDigest(digest(FACTS)).build());
+    assertThat(full.getServerDigest()).isEqualTo(digest(FACTS));
+    assertThat(full.getServerSha256()).isEqualTo(AgentInventory.sha256(FACTS));
+
+    InventoryReport delta = AgentInventory.delta(idA, FACTS, changed());
+    InventoryAck ack = server.agentStub(a).reportInventory(delta.toBuilder().clearInventorySha256()
+        .setInventoryDigest(digest(changed()))
+        .setDelta(delta.getDelta().toBuilder().clearBaseSha256().setBaseDigest(digest(FACTS))).build());
+
+    assertThat(ack.getFullReportRequired()).isFalse();
+    assertThat(ack.getServerDigest()).isEqualTo(digest(changed()));
+    assertThat(ack.getServerSha256()).isEmpty();
+    EndpointInventory stored = inventory(idA);
+    assertThat(stored.getFactsList()).isEqualTo(AgentInventory.facts(changed()));
+    assertThat(stored.getInventoryDigest()).isEqualTo(digest(changed()));
+    assertThat(listed(idA).getHostname()).isEqualTo("pc-a2.example");
+    // the same delta again: its base is no longer what the server holds
+    InventoryAck again = server.agentStub(a).reportInventory(delta.toBuilder().clearInventorySha256()
+        .setInventoryDigest(digest(changed()))
+        .setDelta(delta.getDelta().toBuilder().clearBaseSha256().setBaseDigest(digest(FACTS))).build());
+    assertThat(again.getFullReportRequired()).isTrue();
+    assertThat(again.getServerDigest()).isEqualTo(digest(changed()));
+  }
+
+  private static String digest(Map<String, Object> facts) {
+    return InventoryDigest.of(facts).hex();
   }
 
   @Test

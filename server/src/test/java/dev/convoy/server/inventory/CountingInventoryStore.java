@@ -39,6 +39,13 @@ public final class CountingInventoryStore implements InventoryStore {
   }
 
   @Override
+  public Map<String, Object> facts(String endpointId, Map<String, String> indexKeys) {
+    Map<String, Object> facts = delegate.facts(endpointId, indexKeys);
+    reads.addAndGet(facts.size());
+    return facts;
+  }
+
+  @Override
   public void putFact(ChangeSet changes, String endpointId, String path, String indexKey, Object value) {
     delegate.putFact(changes, endpointId, path, indexKey, value);
   }

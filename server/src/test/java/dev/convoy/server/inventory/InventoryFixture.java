@@ -86,6 +86,27 @@ final class InventoryFixture implements AutoCloseable {
     return InventoryReport.delta(endpointId, sha(before), set, removed, sha(after), reason);
   }
 
+  String digest(Map<String, ?> facts) {
+    return InventoryDigest.of(facts).hex();
+  }
+
+  /** A full report with its digest (and without its hash), as an agent that knows digests may send. */
+  InventoryReport digestFull(String endpointId, Map<String, ?> facts) {
+    return InventoryReport.fullWithDigest(endpointId, facts, "", digest(facts), "connect");
+  }
+
+  /** A digest delta from {@code before} (what the agent believes the server has) to {@code after}. */
+  InventoryReport digestDelta(String endpointId, Map<String, ?> before, Map<String, ?> after, String reason) {
+    Map<String, Object> set = new TreeMap<>();
+    after.forEach((path, value) -> {
+      if (!value.equals(before.get(path))) {
+        set.put(path, value);
+      }
+    });
+    List<String> removed = before.keySet().stream().filter(path -> !after.containsKey(path)).toList();
+    return InventoryReport.digestDelta(endpointId, digest(before), set, removed, digest(after), reason);
+  }
+
   SortedMap<String, Object> stored(String endpointId) {
     return service.inventory(endpointId).map(StoredInventory::facts).orElse(new TreeMap<>());
   }

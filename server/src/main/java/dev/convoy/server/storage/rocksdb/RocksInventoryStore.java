@@ -48,6 +48,24 @@ public final class RocksInventoryStore implements InventoryStore {
   }
 
   @Override
+  public Map<String, Object> facts(String endpointId, Map<String, String> indexKeys) {
+    List<String> paths = new ArrayList<>(indexKeys.size());
+    List<byte[]> keys = new ArrayList<>(indexKeys.size());
+    indexKeys.forEach((path, indexKey) -> {
+      paths.add(path);
+      keys.add(InventoryKeys.fact(endpointId, indexKey, path));
+    });
+    List<byte[]> values = storage.multiGet(ColumnFamily.INVENTORY_FACTS, keys);
+    Map<String, Object> facts = new HashMap<>();
+    for (int i = 0; i < paths.size(); i++) {
+      if (values.get(i) != null) {
+        facts.put(paths.get(i), FactValues.decode(values.get(i)));
+      }
+    }
+    return facts;
+  }
+
+  @Override
   public void putFact(ChangeSet changes, String endpointId, String path, String indexKey, Object value) {
     RocksChangeSet rocks = (RocksChangeSet) changes;
     byte[] encoded = FactValues.encode(value);
@@ -73,7 +91,7 @@ public final class RocksInventoryStore implements InventoryStore {
         .setSha256(meta.sha256()).setUpdatedAt(Keys.timestamp(meta.updatedAt()))
         .setReportedAt(Keys.timestamp(meta.reportedAt())).setFactCount(meta.factCount())
         .setHistorySequence(meta.historySequence()).setHistoryCount(meta.historyCount())
-        .build();
+        .setDigest(meta.digest()).build();
     ((RocksChangeSet) changes).put(ColumnFamily.INVENTORY_META, Keys.of(endpointId), record.toByteArray());
   }
 
@@ -189,7 +207,7 @@ public final class RocksInventoryStore implements InventoryStore {
     try {
       InventoryMetaRecord r = InventoryMetaRecord.parseFrom(bytes);
       return new InventoryMeta(r.getSha256(), Keys.instant(r.getUpdatedAt()), Keys.instant(r.getReportedAt()),
-          r.getFactCount(), r.getHistorySequence(), r.getHistoryCount());
+          r.getFactCount(), r.getHistorySequence(), r.getHistoryCount(), r.getDigest());
     } catch (InvalidProtocolBufferException e) {
       throw ConvoyException.internal("corrupt inventory meta record: " + e.getMessage(), e);
     }
