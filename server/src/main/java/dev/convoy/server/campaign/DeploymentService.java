@@ -154,7 +154,10 @@ public final class DeploymentService {
     boolean agentSees = false;
     if (report.state() == DeploymentState.NOTIFIED && before.noticeDeliveredAt() == null) {
       b.noticeDelivered(now);
-      agentSees = true;
+      // The receipt moves the gate's not_before to receipt + lead time. With no lead time that tells the agent
+      // nothing: its own estimate (its notice time + lead time) is already past when the acknowledgement comes, and
+      // the server judges the permit anyway. A new revision would only cost every endpoint of the campaign a Sync.
+      agentSees = !ctx.governance().effective(campaign).plan().notice().leadTime().isZero();
       // The receipt that the user was told before the change: tamper-evident, for the change's auditors.
       tx.audit(new dev.convoy.server.audit.AuditEvent(endpointSubject(before.endpointId()), "notice.delivered",
           before.id(), java.util.Map.of("campaign_id", campaign.id(), "endpoint_id", before.endpointId(),

@@ -20,9 +20,24 @@ import java.util.Map;
 public final class WaveGate {
   private WaveGate() {}
 
-  /** What the counters say about a wave. */
+  /**
+   * What the counters say about a wave.
+   *
+   * @param sample the minimum number of finished deployments before a percentage is judged
+   */
   public record Verdict(boolean breached, boolean successMet, boolean allFinished, long succeeded, long failed,
-      long finished, int size, String words) {}
+      long finished, int size, int sample, Threshold success, Threshold error) {
+    /**
+     * The verdict in words, for logs, reasons and status. Built on demand: a gate is judged after every final
+     * report, and is put in words only when it moves or is shown.
+     */
+    public String words() {
+      return "success " + succeeded + "/" + size + " (needs " + success + "): "
+          + (successMet ? "met" : "not yet") + "; errors " + failed + "/" + finished + " finished"
+          + (error == null ? " (no error gate)" : " (limit " + error + "): " + (breached ? "BREACHED" : "ok"))
+          + (finished < sample ? "; sample " + finished + "/" + sample : "");
+    }
+  }
 
   public static Verdict judge(WaveProgress wave, Map<DeploymentState, Long> counts) {
     WaveSpec spec = wave.spec();
@@ -47,10 +62,7 @@ public final class WaveGate {
         && (error.percent() ? finished >= sample && error.exceededBy(failed, finished) : error.exceededBy(failed, 0));
     boolean successMet = size > 0 && finished >= Math.min(sample, size) && spec.success().reachedBy(succeeded, size);
     boolean allFinished = terminal >= size;
-    String words = "success " + succeeded + "/" + size + " (needs " + spec.success() + "): "
-        + (successMet ? "met" : "not yet") + "; errors " + failed + "/" + finished + " finished"
-        + (error == null ? " (no error gate)" : " (limit " + error + "): " + (breached ? "BREACHED" : "ok"))
-        + (finished < sample ? "; sample " + finished + "/" + sample : "");
-    return new Verdict(breached, successMet, allFinished, succeeded, failed, finished, size, words);
+    return new Verdict(breached, successMet, allFinished, succeeded, failed, finished, size, sample, spec.success(),
+        error);
   }
 }

@@ -137,9 +137,30 @@ class CampaignServiceTest {
     assertThat(status.failed()).isZero();
     assertThat(status.inProgress()).isZero();
     assertThat(f.deployments.desiredState(A).assignments()).isEmpty();
-    assertThat(f.deployments.desiredState(A).revision()).as("start, notice receipt; not the reported final state")
-        .isEqualTo(2);
-    assertThat(f.hints).contains(new CampaignFixture.Hint(A, 2)).doesNotContain(new CampaignFixture.Hint(A, 3));
+    assertThat(f.deployments.desiredState(A).revision())
+        .as("the start only: neither a receipt without lead time nor the reported final state needs a Sync")
+        .isEqualTo(1);
+    assertThat(f.hints).contains(new CampaignFixture.Hint(A, 1)).doesNotContain(new CampaignFixture.Hint(A, 2));
+  }
+
+  @Test
+  void report_noticeReceiptWithLeadTime_newRevisionCarriesNotBefore() {
+    Duration lead = Duration.ofHours(2);
+    var plan = new dev.convoy.server.campaign.plan.CampaignPlan(null, List.of(),
+        new dev.convoy.server.campaign.plan.NoticeSpec("", "", lead), null, null, List.of(), null, null, null, false,
+        "");
+    Campaign campaign = f.campaigns.start(f.campaigns.create(new NewCampaign("hello", "1.0.0", group("lab"), "",
+        Delivery.PUSH, Rollout.BIG_BANG, Execution.AUTOMATIC, "admin", DeploymentAction.INSTALL, false, plan)).id());
+    Deployment deployment = f.deploymentOf(campaign.id(), A);
+    f.deployments.report(A, report(deployment, 1, OFFERED));
+    assertThat(f.deployments.desiredState(A).assignments().get(0).gate().notBefore()).isNull();
+
+    f.deployments.report(A, report(deployment, 2, NOTIFIED));
+
+    DesiredState desired = f.deployments.desiredState(A);
+    assertThat(desired.revision()).as("start, then the receipt").isEqualTo(2);
+    assertThat(f.hints).contains(new CampaignFixture.Hint(A, 2));
+    assertThat(desired.assignments().get(0).gate().notBefore()).isEqualTo(clock.instant().plus(lead));
   }
 
   @Test
@@ -239,7 +260,8 @@ class CampaignServiceTest {
     f.reopen();
 
     assertThat(f.views.status(campaign.id())).isEqualTo(before);
-    assertThat(f.endpoints.revision(A)).as("start, notice receipt; not the reported final state").isEqualTo(2);
+    assertThat(f.endpoints.revision(A)).as("the start; not a receipt without lead time, not the final state")
+        .isEqualTo(1);
     assertThat(f.deployments.report(A, report(a, 3, SUCCEEDED)).applied()).isFalse();
     Deployment b = f.deploymentOf(campaign.id(), B);
     f.deployments.report(B, report(b, 1, ALREADY_INSTALLED));

@@ -24,8 +24,10 @@ enum ColumnFamily {
   /** {@code d/<deployment id>} → DeploymentRecord; {@code c/<campaign id>/<deployment id>} and
    * {@code a/<endpoint id>/<deployment id>} (only while not terminal) → empty index entries. */
   DEPLOYMENTS("deployments", false),
-  /** 64-bit counters updated by merge (uint64add): {@code campaign/<id>/<STATE>}, {@code wave/<id>/<index>/<STATE>}, {@code revision/<endpoint id>} and
-   * {@code inventory-path/<index key>} (entries of the inventory index under that key). */
+  /** 64-bit counters: {@code campaign/<id>/<STATE>}, {@code wave/<id>/<index>/<STATE>},
+   * {@code revision/<endpoint id>} and {@code inventory-path/<index key>} (entries of the inventory index under that
+   * key). Changed by deltas, which the group-commit writer folds into absolute values ({@link CounterFold}); the
+   * uint64add operator stays for values older servers merged. */
   COUNTERS("counters", true),
   /** Inventory facts, row-major: {@code <endpoint id> NUL <index key> NUL <path or empty>} → FactValueRecord. */
   INVENTORY_FACTS("inventory_facts", false),

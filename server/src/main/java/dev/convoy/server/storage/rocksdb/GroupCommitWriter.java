@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Group commit: callers queue change sets; one writer thread takes everything queued (up to
  * {@code maxGroup} change sets), applies it as one {@link WriteBatch} with {@code sync=true}, then completes every
  * caller's future. A caller is acknowledged only once its changes are durable, and a burst of N concurrent callers
- * costs about one fsync instead of N. Change sets are applied in submission order, each atomically.
+ * costs about one fsync instead of N. Change sets are applied in submission order, each atomically; their counter
+ * deltas are folded into one absolute value per counter and group ({@link CounterFold}).
  *
  * <p>If a group's write fails, every caller in it gets the failure and none of the group is applied (a RocksDB
  * write batch is atomic). Thread-safe.
@@ -106,9 +107,11 @@ final class GroupCommitWriter implements AutoCloseable {
 
   private void write(List<Pending> group) {
     try (WriteBatch batch = new WriteBatch()) {
+      CounterFold counters = new CounterFold();
       for (Pending pending : group) {
-        pending.changes().applyTo(batch, storage);
+        pending.changes().applyTo(batch, storage, counters);
       }
+      counters.writeTo(batch, db, storage.handle(ColumnFamily.COUNTERS));
       db.write(syncWrite, batch);
     } catch (RocksDBException | RuntimeException e) {
       logger.error("group commit failed changeSets={}", group.size(), e);

@@ -44,13 +44,17 @@ final class RocksChangeSet implements ChangeSet {
     return ops.size();
   }
 
-  void applyTo(WriteBatch batch, RocksStorage storage) throws RocksDBException {
+  /**
+   * Stages the puts and deletes into {@code batch} and adds the counter deltas to {@code counters} (written by the
+   * group-commit writer as absolute values after the whole group, see {@link CounterFold}). Counters are only ever
+   * changed by deltas, so staging them last changes nothing about the order of other operations.
+   */
+  void applyTo(WriteBatch batch, RocksStorage storage, CounterFold counters) throws RocksDBException {
     for (Op op : ops) {
-      var handle = storage.handle(op.family());
       switch (op.kind()) {
-        case PUT -> batch.put(handle, op.key(), op.value());
-        case DELETE -> batch.delete(handle, op.key());
-        case MERGE -> batch.merge(handle, op.key(), op.value());
+        case PUT -> batch.put(storage.handle(op.family()), op.key(), op.value());
+        case DELETE -> batch.delete(storage.handle(op.family()), op.key());
+        case MERGE -> counters.add(op.key(), Keys.counterValue(op.value()));
       }
     }
   }

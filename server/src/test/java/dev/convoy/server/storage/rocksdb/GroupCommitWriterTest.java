@@ -89,6 +89,35 @@ class GroupCommitWriterTest {
   }
 
   @Test
+  void commit_counterDeltasInOneGroupAndAcrossGroups_addUpExactly() throws Exception {
+    try (RocksStorage storage = RocksStorage.open(dir, false)) {
+      List<CompletableFuture<Void>> acks = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        RocksChangeSet changes = (RocksChangeSet) storage.begin();
+        changes.addToCounter(Keys.of("wave", "c1", "0", "SUCCEEDED"), 1);
+        changes.addToCounter(Keys.of("wave", "c1", "0", "PENDING"), -1);
+        changes.put(ColumnFamily.TOKENS, Keys.of("t" + i), Keys.EMPTY);
+        acks.add(storage.writer().submit(changes));
+      }
+      storage.writer().start();
+      CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+      assertThat(storage.writer().groupsWritten()).isEqualTo(1);
+      for (int i = 0; i < 3; i++) { // later groups start from the stored value
+        RocksChangeSet changes = (RocksChangeSet) storage.begin();
+        changes.addToCounter(Keys.of("wave", "c1", "0", "SUCCEEDED"), 2);
+        storage.commit(changes);
+      }
+
+      assertThat(storage.counter(Keys.of("wave", "c1", "0", "SUCCEEDED"))).isEqualTo(46);
+      assertThat(storage.counter(Keys.of("wave", "c1", "0", "PENDING"))).isEqualTo(-40);
+      assertThat(storage.scan(ColumnFamily.TOKENS, Keys.of("t"))).hasSize(40);
+    }
+    try (RocksStorage reopened = RocksStorage.open(dir)) {
+      assertThat(reopened.counter(Keys.of("wave", "c1", "0", "SUCCEEDED"))).isEqualTo(46);
+    }
+  }
+
+  @Test
   void commit_afterClose_unavailable() {
     RocksStorage storage = RocksStorage.open(dir);
     storage.close();
