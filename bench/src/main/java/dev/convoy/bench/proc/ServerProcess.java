@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * A Convoy server under test, in its own JVM ({@code dev.convoy.server.ServerMain run}, the class
- * {@code bin/convoy-server} launches, with this build's classes and no extra JVM flags unless asked), listening on
+ * {@code bin/convoy-server} launches, with this build's classes and the launcher's flags: none but the native
+ * library path, which {@code bin/convoy-launch} sets; extra JVM flags only when asked), listening on
  * loopback. Its CPU and memory are read from {@code /proc/<pid>}; it is stopped by its PID (SIGTERM, then SIGKILL
  * after 20 s). Its log goes to {@code DIR/server.log}.
  *
@@ -64,6 +65,7 @@ public final class ServerProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
+    command.add("-Djava.library.path=" + nativeDirectory() + ":/usr/java/packages/lib:/usr/lib64:/lib64:/lib:/usr/lib");
     command.addAll(List.of("-cp", serverClasspath(), "dev.convoy.server.ServerMain", "run", "--data",
         dataDirectory.toString()));
     long started = System.nanoTime();
@@ -80,6 +82,19 @@ public final class ServerProcess implements AutoCloseable {
     long serving = System.nanoTime();
     int port = Integer.parseInt(Files.readString(dir.portFile(), StandardCharsets.US_ASCII).trim());
     return new ServerProcess(dataDirectory, process, started, serving, port);
+  }
+
+  /**
+   * {@code bench/target/native} (the bench build unpacks RocksDB's library there), beside the bench classes: what
+   * {@code bin/convoy-launch} puts first on {@code java.library.path} with the distribution's {@code lib/native}.
+   */
+  static Path nativeDirectory() {
+    try {
+      return Path.of(ServerProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent()
+          .resolve("native");
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException("bench classes location", e);
+    }
   }
 
   static String serverClasspath() {
