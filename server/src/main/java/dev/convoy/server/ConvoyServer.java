@@ -47,11 +47,13 @@ public final class ConvoyServer implements AutoCloseable {
   /** How often open streams are checked for revoked callers and expired certificates. */
   static final java.time.Duration STREAM_SWEEP_PERIOD = java.time.Duration.ofSeconds(2);
   /**
-   * TLS handshakes admitted at once per core; connections beyond are closed before TLS ({@link HandshakeGate}). At
-   * 1–3 ms of CPU per full handshake this keeps an admitted handshake's queueing in the event loops around 0.1 s,
-   * while covering the round trips of agents on slow links.
+   * TLS handshakes admitted at once per core; connections beyond are closed before TLS ({@link HandshakeGate}). A
+   * handshake in flight is waiting either for CPU (1–3 ms of it, warm) or for its client's next flight; 256 per core
+   * keeps a CPU-bound queue around half a second, far below the 10 s handshake timeout even on a cold or starved
+   * server, while slow clients (loaded machines, long round trips) do not idle the server's cores. 64 per core
+   * refused most of a 200-at-once connect burst on a busy machine (connect-all 17.6 s → 76 s at 2,000 agents).
    */
-  static final int HANDSHAKES_PER_CORE = 64;
+  static final int HANDSHAKES_PER_CORE = 256;
   private final ServerConfig config;
   private final ServerPki pki;
   private final RocksStorage storage;
