@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Scenario 3, reconnect storm: with {@code --agents} simulated agents connected, the server is stopped by PID
  * (SIGTERM: it ends every session) and started again on the same data directory and port. The agents reconnect as
- * the real agent does (full-jitter backoff from 1 s, doubling; capped at 5 s for the first 24 retries after a
+ * the real agent does (full-jitter backoff from 1 s, doubling; capped at 10 s for the first 24 retries after a
  * session that was up 30 s or more). Time until every agent has its session back (Hello
  * and Sync answered), and the restarted server's CPU per reconnect (each a full TLS 1.3 mTLS handshake: the new
  * process has no session cache), split by thread group. Usage:

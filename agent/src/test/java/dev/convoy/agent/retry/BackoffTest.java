@@ -91,7 +91,7 @@ class BackoffTest {
   }
 
   @Test
-  void resetAfterHealthySession_afterFailures_capsTwentyFourCeilingsAtFiveSecondsThenDoublesOnToMax() {
+  void resetAfterHealthySession_afterFailures_capsTwentyFourCeilingsAtTenSecondsThenDoublesOnToMax() {
     Backoff backoff = new Backoff(ONE, SIXTY, new Random(11));
     for (int i = 0; i < 8; i++) {
       backoff.next();
@@ -104,9 +104,9 @@ class BackoffTest {
       ceilings.add(backoff.ceiling().toSeconds());
       assertThat(backoff.next()).isLessThanOrEqualTo(Duration.ofSeconds(ceilings.get(i)));
     }
-    assertThat(ceilings.subList(0, 4)).containsExactly(1L, 2L, 4L, 5L);
-    assertThat(ceilings.subList(4, 24)).containsOnly(5L);
-    assertThat(ceilings.subList(24, 29)).containsExactly(10L, 20L, 40L, 60L, 60L);
+    assertThat(ceilings.subList(0, 4)).containsExactly(1L, 2L, 4L, 8L);
+    assertThat(ceilings.subList(4, 24)).containsOnly(10L);
+    assertThat(ceilings.subList(24, 29)).containsExactly(20L, 40L, 60L, 60L, 60L);
   }
 
   @Test

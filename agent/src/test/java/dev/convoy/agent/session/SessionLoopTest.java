@@ -260,7 +260,7 @@ class SessionLoopTest {
 
   @Test
   void healthySessionLost_reconnectRetriesUseTheFastPhase() throws Exception {
-    assertThat(reconnectDelaysAfterASessionOf(Duration.ofSeconds(31))).containsExactly(0L, 1L, 3L, 4L, 4L, 4L);
+    assertThat(reconnectDelaysAfterASessionOf(Duration.ofSeconds(31))).containsExactly(0L, 1L, 3L, 7L, 9L, 9L);
   }
 
   @Test

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 public final class SimAgent {
   private static final long HEALTHY_SESSION_NANOS = 30_000_000_000L;
   private static final int FAST_ATTEMPTS = 24;
-  private static final long FAST_CAP_MILLIS = 5_000;
+  private static final long FAST_CAP_MILLIS = 10_000;
   private final int index;
   private final String endpointId;
   private final Fleet fleet;
@@ -146,7 +146,7 @@ public final class SimAgent {
   /**
    * The agent's reconnect policy ({@code SessionLoop} with {@code Backoff}): full jitter below a ceiling that doubles
    * from the initial one up to the max; after losing a session that was up for 30 s or more
-   * ({@code SessionLoop.HEALTHY_SESSION}), the next 24 ceilings ({@code Backoff.FAST_ATTEMPTS}) stop at 5 s
+   * ({@code SessionLoop.HEALTHY_SESSION}), the next 24 ceilings ({@code Backoff.FAST_ATTEMPTS}) stop at 10 s
    * ({@code Backoff.FAST_CAP}) before doubling on.
    */
   private long nextDelayMillis() {
