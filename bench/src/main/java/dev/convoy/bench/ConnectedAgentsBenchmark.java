@@ -37,8 +37,10 @@ public final class ConnectedAgentsBenchmark {
     Args args = new Args(argv);
     int agents = args.integer("--agents", 10_000);
     int idle = args.integer("--idle", 60);
-    Result r = run(agents, idle);
-    report(r, "bench/run ConnectedAgentsBenchmark --agents " + agents + " --idle " + idle).publish(Path.of("BENCHMARKS.md"));
+    String jvm = args.string("--server-jvm", "");
+    Result r = run(agents, idle, ServerUnderTest.jvmOptions(jvm));
+    report(r, "bench/run ConnectedAgentsBenchmark --agents " + agents + " --idle " + idle
+        + (jvm.isBlank() ? "" : " --server-jvm '" + jvm + "'")).publish(Path.of("BENCHMARKS.md"));
   }
 
   static BenchmarkReport report(Result r, String command) {
@@ -74,8 +76,8 @@ public final class ConnectedAgentsBenchmark {
     return report;
   }
 
-  static Result run(int agents, int idleSeconds) throws Exception {
-    try (ServerUnderTest server = ServerUnderTest.create("connected", List.of())) {
+  static Result run(int agents, int idleSeconds, List<String> serverJvmOptions) throws Exception {
+    try (ServerUnderTest server = ServerUnderTest.create("connected", serverJvmOptions)) {
       server.start();
       Enrolled enrolled = enroll(server, agents, FleetScaleBenchmark.behaviour());
       try (Fleet fleet = enrolled.fleet()) {

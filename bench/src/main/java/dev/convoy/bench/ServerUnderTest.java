@@ -44,6 +44,11 @@ final class ServerUnderTest implements AutoCloseable {
     ca = Pem.certificate(Files.readString(new DataDirectory(root.resolve("server")).pki().resolve("ca.pem")));
   }
 
+  /** Extra server JVM options from a benchmark's {@code --server-jvm 'OPTIONS'} (space-separated; blank: none). */
+  static List<String> jvmOptions(String spaceSeparated) {
+    return spaceSeparated.isBlank() ? List.of() : List.of(spaceSeparated.trim().split("\\s+"));
+  }
+
   /** Initialises a data directory (nothing runs yet). */
   static ServerUnderTest create(String name, List<String> jvmOptions) throws IOException, InterruptedException {
     return new ServerUnderTest(Files.createTempDirectory("convoy-bench-" + name), jvmOptions);

@@ -22,6 +22,12 @@ final class CallExecutor {
 
   private CallExecutor() {}
 
+  /** Whether {@code executor} (one {@link #create} made) runs and queues nothing right now. */
+  static boolean isIdle(ExecutorService executor) {
+    ThreadPoolExecutor pool = (ThreadPoolExecutor) executor;
+    return pool.getActiveCount() == 0 && pool.getQueue().isEmpty();
+  }
+
   static ExecutorService create() {
     int threads = THREADS_PER_CORE * Math.max(1, Runtime.getRuntime().availableProcessors());
     AtomicInteger count = new AtomicInteger();

@@ -28,6 +28,9 @@ import javax.security.auth.x500.X500Principal;
  * an unknown critical extension; a key other than EC of at least 256 bits; a signature algorithm the CA does not
  * use. Revocation is not its concern: the server's interceptor and stream guard check the stored records.
  *
+ * <p>A chain it accepts is recorded in the handshake's TLS session as a {@link PeerCertificate}, which the server
+ * reads per call instead of the session's peer certificates.
+ *
  * <p>Thread-safe.
  */
 public final class ClientCertificateTrustManager extends X509ExtendedTrustManager {
@@ -72,6 +75,7 @@ public final class ClientCertificateTrustManager extends X509ExtendedTrustManage
   public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
       throws CertificateException {
     check(chain);
+    PeerCertificate.of(chain[0]).recordIn(engine == null ? null : engine.getHandshakeSession());
   }
 
   /**

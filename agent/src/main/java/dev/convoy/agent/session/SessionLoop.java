@@ -10,6 +10,7 @@ import dev.convoy.agent.retry.Backoff;
 import dev.convoy.agent.retry.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -24,12 +25,18 @@ import org.slf4j.LoggerFactory;
  * reports asked for with {@link #inventoryDue} (schedule, install, uninstall), a Ping every {@code pingInterval}.
  * Every inventory report goes through the {@link InventoryReporter} on this loop's thread, so reports never
  * overlap. When the stream ends or a call fails, it reconnects after a full-jitter exponential
- * backoff. Hints are only hints: every connect syncs, so a lost one costs nothing.
+ * backoff; after losing a session that had been up for {@link #HEALTHY_SESSION}, with the backoff's fast phase
+ * ({@link Backoff#resetAfterHealthySession()}). Hints are only hints: every connect syncs, so a lost one costs nothing.
  *
  * <p>Thread-safe: {@link #start()} and {@link #close()} may be called from any thread.
  */
 public final class SessionLoop implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(SessionLoop.class);
+  /**
+   * A session up at least this long was healthy: losing it means a server restart or a network fault, not a server
+   * that fails its sessions, and the reconnect starts with the backoff's fast phase.
+   */
+  static final Duration HEALTHY_SESSION = Duration.ofSeconds(30);
 
   private final SessionConfig config;
   private final SessionConnector connector;
@@ -43,6 +50,7 @@ public final class SessionLoop implements AutoCloseable {
   private volatile boolean stopped;
   private volatile long knownRevision;
   private volatile BlockingQueue<Event> current; // events of the open connection, null between connections
+  private Instant connectedAt; // when the last connection synced; null if it did not (loop thread only)
 
   /**
    * @param desiredStates receives every synced desired state (the reconciler)
@@ -119,6 +127,10 @@ public final class SessionLoop implements AutoCloseable {
       } catch (RuntimeException e) {
         logger.error("session failed unexpectedly", e);
       }
+      if (connectedAt != null && !clock.instant().isBefore(connectedAt.plus(HEALTHY_SESSION))) {
+        backoff.resetAfterHealthySession();
+      }
+      connectedAt = null;
       if (!pause()) {
         return;
       }
@@ -146,6 +158,7 @@ public final class SessionLoop implements AutoCloseable {
         new Hello(config.endpointId(), config.agentVersion(), knownRevision), new Listener(events))) {
       sync("connect");
       backoff.reset();
+      connectedAt = clock.instant();
       logger.info("session connected endpoint={} revision={}", config.endpointId(), knownRevision);
       if (config.inventoryOnConnect()) {
         sendInventory(ReportReason.CONNECT);

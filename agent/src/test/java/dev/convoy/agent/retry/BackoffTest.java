@@ -89,4 +89,52 @@ class BackoffTest {
     assertThatThrownBy(() -> new Backoff(SIXTY, ONE, new Random()))
         .hasMessage("backoff max: PT1S (expected: >= initial PT1M)");
   }
+
+  @Test
+  void resetAfterHealthySession_afterFailures_capsTwentyFourCeilingsAtTenSecondsThenDoublesOnToMax() {
+    Backoff backoff = new Backoff(ONE, SIXTY, new Random(11));
+    for (int i = 0; i < 8; i++) {
+      backoff.next();
+    }
+
+    backoff.resetAfterHealthySession();
+
+    List<Long> ceilings = new ArrayList<>();
+    for (int i = 0; i < 29; i++) {
+      ceilings.add(backoff.ceiling().toSeconds());
+      assertThat(backoff.next()).isLessThanOrEqualTo(Duration.ofSeconds(ceilings.get(i)));
+    }
+    assertThat(ceilings.subList(0, 4)).containsExactly(1L, 2L, 4L, 8L);
+    assertThat(ceilings.subList(4, 24)).containsOnly(10L);
+    assertThat(ceilings.subList(24, 29)).containsExactly(20L, 40L, 60L, 60L, 60L);
+  }
+
+  @Test
+  void reset_duringTheFastPhase_endsIt() {
+    Backoff backoff = new Backoff(ONE, SIXTY, new Random(12));
+    backoff.resetAfterHealthySession();
+    backoff.next();
+
+    backoff.reset();
+
+    List<Long> ceilings = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      ceilings.add(backoff.ceiling().toSeconds());
+      backoff.next();
+    }
+    assertThat(ceilings).containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 60L);
+  }
+
+  @Test
+  void resetAfterHealthySession_maxBelowTheFastCap_staysWithinMax() {
+    Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(2), new Random(13));
+    backoff.resetAfterHealthySession();
+
+    List<Long> ceilings = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      ceilings.add(backoff.ceiling().toMillis());
+      backoff.next();
+    }
+    assertThat(ceilings).containsExactly(500L, 1000L, 2000L, 2000L, 2000L);
+  }
 }

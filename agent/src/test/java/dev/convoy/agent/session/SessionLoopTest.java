@@ -60,11 +60,15 @@ class SessionLoopTest {
       "os.id", "debian", "os.version", "12", "software[\"g++\"].version", "4:12.2.0-3", "agent.health", "ok"));
 
   private SessionLoop loop(ManagedChannel channel, Duration ping, Random random, Sleeper sleeper) {
+    return loop(channel, ping, random, sleeper, CLOCK);
+  }
+
+  private SessionLoop loop(ManagedChannel channel, Duration ping, Random random, Sleeper sleeper, Clock clock) {
     GrpcServerApi api = new GrpcServerApi(channel, "ep-1", Duration.ofSeconds(5));
     InventoryReporter reporter = new InventoryReporter(this::collect, new ProtoInventoryHasher(), api::reportInventory);
     SessionLoop loop = new SessionLoop(new SessionConfig("ep-1", "0.1.0", ping, true),
         new GrpcSessionConnector(channel), api, synced::add, reporter,
-        new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), random), sleeper, CLOCK);
+        new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), random), sleeper, clock);
     grpc.register(loop);
     return loop;
   }
@@ -252,6 +256,75 @@ class SessionLoopTest {
 
     assertThat(delays).extracting(Duration::toSeconds).containsExactly(0L, 1L, 3L, 7L, 15L, 31L, 59L, 59L);
     assertThat(synced).isEmpty();
+  }
+
+  @Test
+  void healthySessionLost_reconnectRetriesUseTheFastPhase() throws Exception {
+    assertThat(reconnectDelaysAfterASessionOf(Duration.ofSeconds(31))).containsExactly(0L, 1L, 3L, 7L, 9L, 9L);
+  }
+
+  @Test
+  void shortSessionLost_reconnectRetriesDoubleAsUsual() throws Exception {
+    assertThat(reconnectDelaysAfterASessionOf(Duration.ofSeconds(5))).containsExactly(0L, 1L, 3L, 7L, 15L, 31L);
+  }
+
+  /**
+   * Connects, lets the session last {@code lasted} (by the clock), then the server ends it and refuses the next five
+   * Syncs; answers the whole seconds of the six delays before the agent is back (jitter at the top of each range).
+   */
+  private List<Long> reconnectDelaysAfterASessionOf(Duration lasted) throws Exception {
+    MutableClock clock = new MutableClock(CLOCK.instant());
+    loop(InProcessAgentServer.start(server, grpc), Duration.ofMinutes(1), topOfRange(), recordingSleeper(), clock)
+        .start();
+    nextSync();
+    server.await(() -> server.sessionsOpened.get() == 1 && !server.inventories.isEmpty(), TIMEOUT);
+    clock.advance(lasted);
+    server.refuseSyncs(5);
+
+    server.closeSessions();
+
+    server.await(() -> server.sessionsOpened.get() == 7, TIMEOUT);
+    nextSync();
+    return delays.stream().map(Duration::toSeconds).toList();
+  }
+
+  private static Random topOfRange() {
+    return new Random() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public double nextDouble() {
+        return 0.9999999; // the top of each jitter range, to read the ceilings
+      }
+    };
+  }
+
+  /** A clock the test moves forward. */
+  private static final class MutableClock extends Clock {
+    private volatile Instant now;
+
+    MutableClock(Instant start) {
+      this.now = start;
+    }
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
   }
 
   @Test

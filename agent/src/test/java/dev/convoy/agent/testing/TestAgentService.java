@@ -62,6 +62,7 @@ public final class TestAgentService extends AgentServiceGrpc.AgentServiceImplBas
   private volatile boolean extraChunk;
   private volatile int cutAfterChunks = -1;
   private final AtomicInteger refuseReports = new AtomicInteger();
+  private final AtomicInteger refuseSyncs = new AtomicInteger();
   private volatile Status refusal = Status.UNAVAILABLE;
   private volatile java.util.function.Consumer<StatusReport> onReport = report -> { };
   private final TreeMap<String, FactValue> inventoryView = new TreeMap<>(); // guarded by this
@@ -108,6 +109,11 @@ public final class TestAgentService extends AgentServiceGrpc.AgentServiceImplBas
   public void refuseReports(int count, Status status) {
     refusal = status;
     refuseReports.set(count);
+  }
+
+  /** The next {@code count} Sync calls fail with UNAVAILABLE (a server restarting). */
+  public void refuseSyncs(int count) {
+    refuseSyncs.set(count);
   }
 
   /** Sends a RevisionReady hint on every open session. */
@@ -175,6 +181,11 @@ public final class TestAgentService extends AgentServiceGrpc.AgentServiceImplBas
   @Override
   public void sync(SyncRequest request, StreamObserver<DesiredState> response) {
     syncCalls.incrementAndGet();
+    if (refuseSyncs.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      response.onError(Status.UNAVAILABLE.withDescription("test refusal").asRuntimeException());
+      changed();
+      return;
+    }
     response.onNext(desired);
     response.onCompleted();
     changed();

@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
 
 /**
  * A Convoy server under test, in its own JVM ({@code dev.convoy.server.ServerMain run}, the class
- * {@code bin/convoy-server} launches, with this build's classes and no extra JVM flags unless asked), listening on
+ * {@code bin/convoy-server} launches, with this build's classes and the flags the launchers set: the server's
+ * default flags from {@code bin/convoy-server} and the native library path from {@code bin/convoy-launch}; extra
+ * JVM flags only when asked, after them), listening on
  * loopback. Its CPU and memory are read from {@code /proc/<pid>}; it is stopped by its PID (SIGTERM, then SIGKILL
  * after 20 s). Its log goes to {@code DIR/server.log}.
  *
@@ -63,7 +65,9 @@ public final class ServerProcess implements AutoCloseable {
     Files.deleteIfExists(dir.portFile());
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(shippedFlags());
     command.addAll(jvmOptions);
+    command.add("-Djava.library.path=" + nativeDirectory() + ":/usr/java/packages/lib:/usr/lib64:/lib64:/lib:/usr/lib");
     command.addAll(List.of("-cp", serverClasspath(), "dev.convoy.server.ServerMain", "run", "--data",
         dataDirectory.toString()));
     long started = System.nanoTime();
@@ -80,6 +84,37 @@ public final class ServerProcess implements AutoCloseable {
     long serving = System.nanoTime();
     int port = Integer.parseInt(Files.readString(dir.portFile(), StandardCharsets.US_ASCII).trim());
     return new ServerProcess(dataDirectory, process, started, serving, port);
+  }
+
+  /**
+   * {@code bench/target/native} (the bench build unpacks RocksDB's library there), beside the bench classes: what
+   * {@code bin/convoy-launch} puts first on {@code java.library.path} with the distribution's {@code lib/native}.
+   */
+  static Path nativeDirectory() {
+    try {
+      return Path.of(ServerProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent()
+          .resolve("native");
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException("bench classes location", e);
+    }
+  }
+
+  /**
+   * The server's default JVM flags as {@code bin/convoy-server} sets them (its {@code CONVOY_SERVER_JAVA_OPTS}
+   * default), read from the distribution's script in this source tree.
+   */
+  public static List<String> shippedFlags() throws IOException {
+    Path script = nativeDirectory().getParent().getParent().getParent()
+        .resolve("distribution/src/main/dist/bin/convoy-server");
+    String marker = "CONVOY_SERVER_JAVA_OPTS:-";
+    for (String line : Files.readAllLines(script)) {
+      int at = line.indexOf(marker);
+      if (at >= 0) {
+        String flags = line.substring(at + marker.length(), line.lastIndexOf('}')).trim();
+        return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
+      }
+    }
+    return List.of();
   }
 
   static String serverClasspath() {

@@ -20,12 +20,15 @@ import java.util.concurrent.TimeUnit;
  * One simulated agent: its own enrolled identity, mTLS channel and Session stream, speaking the real protocol like
  * {@code convoy-agent}'s session loop: Hello then Sync on every connect (a successful Sync counts as connected and
  * resets the backoff), Sync on every RevisionReady hint, a Ping every ping interval, reconnect after a full-jitter
- * exponential backoff when the stream ends. Its deployments are walked one at a time, each by a
+ * exponential backoff when the stream ends, with the agent's fast phase after losing a healthy session. Its deployments are walked one at a time, each by a
  * {@link DeploymentWalk}.
  *
  * <p>Thread-safe: callbacks arrive on the fleet's executor; the request stream is guarded by this object's monitor.
  */
 public final class SimAgent {
+  private static final long HEALTHY_SESSION_NANOS = 30_000_000_000L;
+  private static final int FAST_ATTEMPTS = 24;
+  private static final long FAST_CAP_MILLIS = 10_000;
   private final int index;
   private final String endpointId;
   private final Fleet fleet;
@@ -38,6 +41,8 @@ public final class SimAgent {
   private long endedGeneration;
   private volatile long knownRevision;
   private long backoffCeilingMillis;
+  private int fastLeft;
+  private long connectedAtNanos; // when the current connection synced; 0 if it has not
   private volatile boolean stopped;
 
   SimAgent(int index, String endpointId, Fleet fleet, ManagedChannel channel) {
@@ -80,6 +85,8 @@ public final class SimAgent {
       if (failure == null) {
         synchronized (this) {
           backoffCeilingMillis = fleet.behaviour().backoffInitial().toMillis();
+          fastLeft = 0;
+          connectedAtNanos = System.nanoTime();
         }
         fleet.stats().connected(index);
       } else {
@@ -131,10 +138,30 @@ public final class SimAgent {
       }
       endedGeneration = which;
       session = null;
-      delay = ThreadLocalRandom.current().nextLong(Math.max(1, backoffCeilingMillis));
-      backoffCeilingMillis = Math.min(backoffCeilingMillis * 2, fleet.behaviour().backoffMax().toMillis());
+      delay = nextDelayMillis();
     }
     fleet.scheduler().schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * The agent's reconnect policy ({@code SessionLoop} with {@code Backoff}): full jitter below a ceiling that doubles
+   * from the initial one up to the max; after losing a session that was up for 30 s or more
+   * ({@code SessionLoop.HEALTHY_SESSION}), the next 24 ceilings ({@code Backoff.FAST_ATTEMPTS}) stop at 10 s
+   * ({@code Backoff.FAST_CAP}) before doubling on.
+   */
+  private long nextDelayMillis() {
+    long initial = fleet.behaviour().backoffInitial().toMillis();
+    long max = fleet.behaviour().backoffMax().toMillis();
+    if (connectedAtNanos != 0 && System.nanoTime() - connectedAtNanos >= HEALTHY_SESSION_NANOS) {
+      backoffCeilingMillis = initial;
+      fastLeft = FAST_ATTEMPTS;
+    }
+    connectedAtNanos = 0;
+    long ceiling = backoffCeilingMillis;
+    fastLeft = Math.max(0, fastLeft - 1);
+    long cap = fastLeft > 0 ? Math.min(max, Math.max(initial, FAST_CAP_MILLIS)) : max;
+    backoffCeilingMillis = Math.min(cap, ceiling * 2);
+    return ThreadLocalRandom.current().nextLong(ceiling + 1);
   }
 
   /** Ends the session and stops reconnecting. */

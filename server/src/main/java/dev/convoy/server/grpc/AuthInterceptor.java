@@ -13,6 +13,7 @@ import dev.convoy.server.people.PersonService;
 import dev.convoy.server.people.Role;
 import dev.convoy.server.pki.CertificatePolicy;
 import dev.convoy.server.pki.CertificateSubject;
+import dev.convoy.transport.PeerCertificate;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Grpc;
@@ -21,19 +22,15 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.health.v1.HealthGrpc;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateNotYetValidException;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
+import javax.security.auth.x500.X500Principal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +64,9 @@ public final class AuthInterceptor implements ServerInterceptor {
       io.grpc.reflection.v1.ServerReflectionGrpc.SERVICE_NAME, Access.ADMIN,
       io.grpc.reflection.v1alpha.ServerReflectionGrpc.SERVICE_NAME, Access.ADMIN);
 
+  /** The TLS session value holding the connection's {@link Caller}. */
+  private static final String CALLER_KEY = "dev.convoy.server.caller";
+
   private final EndpointService endpoints;
   private final PersonService people;
   private final Clock clock;
@@ -83,7 +83,7 @@ public final class AuthInterceptor implements ServerInterceptor {
     String service = call.getMethodDescriptor().getServiceName();
     Principal principal;
     try {
-      principal = authorize(service, call.getMethodDescriptor().getFullMethodName(), peerCertificate(call));
+      principal = authorize(service, call.getMethodDescriptor().getFullMethodName(), caller(call));
     } catch (RuntimeException e) {
       logger.warn("call refused method={} peer={} reason={}", call.getMethodDescriptor().getFullMethodName(),
           call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR), e.getMessage());
@@ -94,61 +94,57 @@ public final class AuthInterceptor implements ServerInterceptor {
     return Contexts.interceptCall(context, call, headers, next);
   }
 
-  private Principal authorize(String service, String method, Optional<X509Certificate> certificate) {
+  private Principal authorize(String service, String method, Optional<Caller> caller) {
     Access access = RULES.get(service);
     if (access == null) {
       throw ConvoyException.permissionDenied("service " + service + " is not open to callers");
     }
     return switch (access) {
       case PUBLIC -> Principal.ANONYMOUS;
-      case ENDPOINT -> endpoint(subjectOf(certificate, CertificateSubject.Kind.ENDPOINT, service), certificate.get());
-      case ADMIN -> person(subjectOf(certificate, CertificateSubject.Kind.PERSON, service), certificate.get(), method);
+      case ENDPOINT -> endpoint(subjectOf(caller, CertificateSubject.Kind.ENDPOINT, service), caller.get());
+      case ADMIN -> person(subjectOf(caller, CertificateSubject.Kind.PERSON, service), caller.get(), method);
     };
   }
 
-  private CertificateSubject subjectOf(Optional<X509Certificate> certificate, CertificateSubject.Kind kind,
-      String service) {
-    X509Certificate cert = certificate.orElseThrow(
-        () -> new ConvoyException(ErrorCode.UNAUTHENTICATED, "client certificate required"));
-    try {
-      cert.checkValidity(Date.from(clock.instant()));
-    } catch (CertificateExpiredException e) {
-      throw new ConvoyException(ErrorCode.UNAUTHENTICATED, "client certificate expired at "
-          + cert.getNotAfter().toInstant());
-    } catch (CertificateNotYetValidException e) {
-      throw new ConvoyException(ErrorCode.UNAUTHENTICATED, "client certificate not valid before "
-          + cert.getNotBefore().toInstant());
+  private CertificateSubject subjectOf(Optional<Caller> caller, CertificateSubject.Kind kind, String service) {
+    PeerCertificate cert = caller.orElseThrow(
+        () -> new ConvoyException(ErrorCode.UNAUTHENTICATED, "client certificate required")).certificate();
+    Instant now = clock.instant();
+    if (now.isAfter(cert.notAfter())) {
+      throw new ConvoyException(ErrorCode.UNAUTHENTICATED, "client certificate expired at " + cert.notAfter());
     }
-    String subject = cert.getSubjectX500Principal().getName();
-    return CertificatePolicy.classify(cert.getSubjectX500Principal())
+    if (now.isBefore(cert.notBefore())) {
+      throw new ConvoyException(ErrorCode.UNAUTHENTICATED, "client certificate not valid before " + cert.notBefore());
+    }
+    return caller.get().subject()
         .filter(s -> s.kind() == kind)
         .orElseThrow(() -> ConvoyException.permissionDenied(service + " needs "
             + (kind == CertificateSubject.Kind.ENDPOINT ? "an endpoint" : "a person") + " certificate (presented: "
-            + subject + ")"));
+            + cert.subject() + ")"));
   }
 
-  private Principal endpoint(CertificateSubject subject, X509Certificate certificate) {
+  private Principal endpoint(CertificateSubject subject, Caller caller) {
     Endpoint endpoint = endpoints.find(subject.name())
         .orElseThrow(() -> ConvoyException.permissionDenied("endpoint " + subject.name() + " is not enrolled"));
     if (endpoint.revoked()) {
       throw ConvoyException.permissionDenied("endpoint " + subject.name() + " is revoked");
     }
-    String serial = certificate.getSerialNumber().toString(16);
+    String serial = caller.certificate().serialHex();
     if (!serial.equals(endpoint.certificateSerial())) {
       throw ConvoyException.permissionDenied("certificate " + serial + " is not the current certificate of endpoint "
           + subject.name());
     }
-    return new Principal(Principal.Kind.ENDPOINT, subject.name(), certificate.getSubjectX500Principal().getName(),
-        Set.of(), Set.of(), certificate.getNotAfter().toInstant());
+    return new Principal(Principal.Kind.ENDPOINT, subject.name(), caller.certificate().subject(),
+        Set.of(), Set.of(), caller.certificate().notAfter());
   }
 
-  private Principal person(CertificateSubject subject, X509Certificate certificate, String method) {
+  private Principal person(CertificateSubject subject, Caller caller, String method) {
     Person person = people.find(subject.name())
         .orElseThrow(() -> ConvoyException.permissionDenied("person " + subject.name() + " is not known"));
     if (person.revoked()) {
       throw ConvoyException.permissionDenied("person " + subject.name() + " is revoked");
     }
-    String serial = certificate.getSerialNumber().toString(16);
+    String serial = caller.certificate().serialHex();
     if (!person.acceptsCertificate(serial)) {
       throw ConvoyException.permissionDenied("certificate " + serial + " is not a current certificate of person "
           + subject.name());
@@ -160,8 +156,8 @@ public final class AuthInterceptor implements ServerInterceptor {
           + ") may not call " + shortName(method) + " (needs permission " + need.label()
           + ", granted by: " + grantingRoles(need) + ")");
     }
-    return new Principal(Principal.Kind.PERSON, person.name(), certificate.getSubjectX500Principal().getName(),
-        person.roles(), person.scopes(), certificate.getNotAfter().toInstant());
+    return new Principal(Principal.Kind.PERSON, person.name(), caller.certificate().subject(),
+        person.roles(), person.scopes(), caller.certificate().notAfter());
   }
 
   private static String rolesOf(Person person) {
@@ -178,16 +174,25 @@ public final class AuthInterceptor implements ServerInterceptor {
     return method.substring(method.lastIndexOf('/') + 1);
   }
 
-  private static Optional<X509Certificate> peerCertificate(ServerCall<?, ?> call) {
+  /**
+   * The caller's verified certificate and what its subject names, worked out once per TLS session (a connection)
+   * and kept in it: every call on the connection after the first reads them back. What changes between calls (the
+   * time, the stored records: revocation, the current serial) is checked per call all the same.
+   */
+  private static Optional<Caller> caller(ServerCall<?, ?> call) {
     SSLSession session = call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION);
     if (session == null) {
       return Optional.empty();
     }
-    try {
-      Certificate[] chain = session.getPeerCertificates();
-      return chain.length > 0 && chain[0] instanceof X509Certificate x509 ? Optional.of(x509) : Optional.empty();
-    } catch (SSLPeerUnverifiedException e) {
-      return Optional.empty();
+    if (session.getValue(CALLER_KEY) instanceof Caller known) {
+      return Optional.of(known);
     }
+    Optional<Caller> caller = PeerCertificate.of(session).map(certificate -> new Caller(certificate,
+        CertificatePolicy.classify(new X500Principal(certificate.subject()))));
+    caller.ifPresent(found -> session.putValue(CALLER_KEY, found));
+    return caller;
   }
+
+  /** A connection's client certificate and whom it names (empty: neither an endpoint nor a person). */
+  private record Caller(PeerCertificate certificate, Optional<CertificateSubject> subject) {}
 }

@@ -87,6 +87,11 @@ public final class SessionHub implements RevisionListener, FullReportRequester {
     return session != null && session.requestInventory();
   }
 
+  /** How many endpoints have a greeted session now. */
+  public int size() {
+    return sessions.size();
+  }
+
   public boolean isOpen(String endpointId) {
     return sessions.containsKey(endpointId);
   }

@@ -99,4 +99,29 @@ class SessionTest {
     replacement.onCompleted();
     assertThat(second.await()).isEmpty();
   }
+
+  @Test
+  void serverStop_openSessionAndAnIdleConnection_sessionEndsUnavailableAndStateIsDurable() throws Exception {
+    Identity b = server.enroll("lab", "pc-b");
+    Collector<ServerHint> hints = new Collector<>();
+    AgentServiceGrpc.newStub(server.channel(a)).session(hints).onNext(AgentMessage.newBuilder()
+        .setHello(Hello.newBuilder().setEndpointId(TestServer.endpointId(a)).setAgentVersion("9.9.1")).build());
+    Await.until(() -> server.adminStub().listEndpoints(ListEndpointsRequest.getDefaultInstance()).getEndpointsList()
+        .stream().anyMatch(e -> e.getEndpointId().equals(TestServer.endpointId(a)) && e.getOnline()));
+    long revision = server.agentStub(b).sync(dev.convoy.protocol.v1.SyncRequest.newBuilder()
+        .setEndpointId(TestServer.endpointId(b)).build()).getRevision(); // b's connection stays open, idle
+
+    server.server().stop();
+
+    Throwable error = org.assertj.core.api.Assertions.catchThrowable(hints::await);
+    assertThat(code(error)).isEqualTo(Status.Code.UNAVAILABLE);
+    assertThat(((StatusRuntimeException) error).getStatus().getDescription()).isEqualTo("server is shutting down");
+    server.restart();
+    // What the session's Hello recorded before the stop is there after it.
+    assertThat(server.adminStub().listEndpoints(ListEndpointsRequest.getDefaultInstance()).getEndpointsList())
+        .filteredOn(e -> e.getEndpointId().equals(TestServer.endpointId(a)))
+        .singleElement().satisfies(e -> assertThat(e.getAgentVersion()).isEqualTo("9.9.1"));
+    assertThat(server.agentStub(b).sync(dev.convoy.protocol.v1.SyncRequest.newBuilder()
+        .setEndpointId(TestServer.endpointId(b)).build()).getRevision()).isEqualTo(revision);
+  }
 }
