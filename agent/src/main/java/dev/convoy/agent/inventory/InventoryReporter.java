@@ -1,5 +1,6 @@
 package dev.convoy.agent.inventory;
 
+import dev.convoy.protocol.inventory.InventoryDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -89,7 +90,7 @@ public final class InventoryReporter {
     }
     InventoryDigest base = InventoryDigest.parse(acknowledged.digest());
     if (base != null) {
-      String digest = base.with(acknowledged.facts(), changes).hex();
+      String digest = InventoryDigests.advance(base, acknowledged.facts(), changes).hex();
       return new InventoryReport(reason, collected.collectedAt(), "", new InventoryReport.Delta("",
           changes.set(), changes.removed(), acknowledged.digest()), collected.summary(), digest);
     }
@@ -100,7 +101,7 @@ public final class InventoryReporter {
   private InventoryReport full(ReportReason reason, CollectedInventory collected) {
     return new InventoryReport(reason, collected.collectedAt(), hasher.sha256(collected.facts()),
         new InventoryReport.Full(collected.facts().facts()), collected.summary(),
-        InventoryDigest.of(collected.facts()).hex());
+        InventoryDigests.of(collected.facts()).hex());
   }
 
   private InventoryAck send(InventoryReport report, List<InventoryReport> sent) {

@@ -27,14 +27,14 @@ class InventoryDigestReportingTest {
   void setUp() {
     facts.put("os.id", FactValue.text("debian"));
     facts.put("software.vim.version", FactValue.text("2:9.0.1378-2"));
-    reporter = new InventoryReporter(() -> new CollectedInventory(InventoryDigestTest.inventory(facts), SUMMARY,
+    reporter = new InventoryReporter(() -> new CollectedInventory(InventoryDigestsTest.inventory(facts), SUMMARY,
         Instant.parse("2026-11-29T10:00:00Z")), new ProtoInventoryHasher(), this::apply);
   }
 
   /** What the server does with a report (without its tree checks). */
   private InventoryAck apply(InventoryReport report) {
     sent.add(report);
-    String held = InventoryDigest.of(InventoryDigestTest.inventory(server)).hex();
+    String held = InventoryDigests.of(InventoryDigestsTest.inventory(server)).hex();
     if (report.body() instanceof InventoryReport.Delta delta) {
       if (!delta.baseDigest().equals(held) || corruptNext) {
         corruptNext = false;
@@ -46,7 +46,7 @@ class InventoryDigestReportingTest {
       server.clear();
       ((InventoryReport.Full) report.body()).facts().forEach(fact -> server.put(fact.path(), fact.value()));
     }
-    String digest = InventoryDigest.of(InventoryDigestTest.inventory(server)).hex();
+    String digest = InventoryDigests.of(InventoryDigestsTest.inventory(server)).hex();
     return new InventoryAck(!digest.equals(report.inventoryDigest()), "", digest);
   }
 
@@ -63,7 +63,7 @@ class InventoryDigestReportingTest {
     assertThat(sent.get(0).inventoryDigest()).isEqualTo(delta.body() instanceof InventoryReport.Delta d
         ? d.baseDigest() : "");
     assertThat(delta.inventorySha256()).isEmpty();
-    assertThat(delta.inventoryDigest()).isEqualTo(InventoryDigest.of(InventoryDigestTest.inventory(facts)).hex());
+    assertThat(delta.inventoryDigest()).isEqualTo(InventoryDigests.of(InventoryDigestsTest.inventory(facts)).hex());
     assertThat(((InventoryReport.Delta) delta.body()).baseSha256()).isEmpty();
     assertThat(server).isEqualTo(facts);
     assertThat(reporter.acknowledgedDigest()).isEqualTo(delta.inventoryDigest());

@@ -1,5 +1,6 @@
 package dev.convoy.server.inventory;
 
+import dev.convoy.protocol.inventory.InventoryDigest;
 import static dev.convoy.server.testing.DomainAssertions.assertCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,7 +53,7 @@ class InventoryDigestReportsTest {
         if (next.containsKey(path) && random.nextInt(3) == 0) {
           next.remove(path);
         } else {
-          next.put(path, InventoryDigestTest.randomValue(random));
+          next.put(path, randomValue(random));
         }
       }
       next.put("hardware.memory_gb", random.nextInt(64) / 4.0); // a value-only change in most steps
@@ -229,5 +230,14 @@ class InventoryDigestReportsTest {
 
     assertThat(fx.service.inventory(EP)).isEmpty();
     assertThat(fx.store.entryCount("os.family", false)).isZero();
+  }
+
+  private static Object randomValue(Random random) {
+    return switch (random.nextInt(4)) {
+      case 0 -> "v" + random.nextInt(5);
+      case 1 -> (long) random.nextInt(5) - 2;
+      case 2 -> random.nextInt(5) / 2.0;
+      default -> random.nextBoolean();
+    };
   }
 }

@@ -1,4 +1,4 @@
-package dev.convoy.server.inventory;
+package dev.convoy.protocol.inventory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * <p>Fact encoding: the path's UTF-8 length as 4 bytes big-endian, the path's UTF-8 bytes, one type byte, the value:
  * 1 text (its UTF-8 bytes), 2 integer (8 bytes big-endian two's complement), 3 real (the 8 bytes big-endian of
- * {@link Double#doubleToLongBits}), 4 flag (one byte, 0 or 1). The agent implements the same definition.
+ * {@link Double#doubleToLongBits}), 4 flag (one byte, 0 or 1). The one definition both the agent and the server use.
  *
  * <p>Immutable and thread-safe.
  */

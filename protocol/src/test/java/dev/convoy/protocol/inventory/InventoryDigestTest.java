@@ -1,4 +1,4 @@
-package dev.convoy.server.inventory;
+package dev.convoy.protocol.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
