@@ -55,6 +55,9 @@ public final class InventoryView {
     if (!inventory.getInventorySha256().isEmpty()) {
       table.row("sha256", inventory.getInventorySha256());
     }
+    if (!inventory.getInventoryDigest().isEmpty()) { // docs/inventory.md "Inventory digest"
+      table.row("digest", inventory.getInventoryDigest());
+    }
     return "Inventory of " + inventory.getEndpointId() + host + "\n" + table.render("  ");
   }
 

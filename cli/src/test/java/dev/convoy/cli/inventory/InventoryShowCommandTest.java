@@ -34,6 +34,7 @@ class InventoryShowCommandTest {
           updated  2h ago (2026-11-29T10:00:00Z)
           facts    42
           sha256   9f2c4a1be07d5e3f8a6b0c2d4e6f8091a3b5c7d9e1f20314253647586970a1b2
+          digest   4be1c0d2e3f405162738495a6b7c8d9eafb0c1d2e3f405162738495a6b7c8d9e
 
         host
           name  pc-zoe

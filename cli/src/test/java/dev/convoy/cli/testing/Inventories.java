@@ -85,7 +85,8 @@ public final class Inventories {
   public static EndpointInventory inventory(Endpoint endpoint, Instant updated, List<Fact> facts) {
     return EndpointInventory.newBuilder().setEndpointId(endpoint.getEndpointId())
         .setHostname(endpoint.getHostname()).setUpdatedAt(at(updated))
-        .setInventorySha256("9f2c4a1be07d5e3f8a6b0c2d4e6f8091a3b5c7d9e1f20314253647586970a1b2").addAllFacts(facts)
+        .setInventorySha256("9f2c4a1be07d5e3f8a6b0c2d4e6f8091a3b5c7d9e1f20314253647586970a1b2")
+        .setInventoryDigest("4be1c0d2e3f405162738495a6b7c8d9eafb0c1d2e3f405162738495a6b7c8d9e").addAllFacts(facts)
         .build();
   }
 
