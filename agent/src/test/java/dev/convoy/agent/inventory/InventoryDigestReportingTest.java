@@ -31,7 +31,10 @@ class InventoryDigestReportingTest {
         Instant.parse("2026-11-29T10:00:00Z")), new ProtoInventoryHasher(), this::apply);
   }
 
-  /** What the server does with a report (without its tree checks). */
+  /**
+   * What the server does with a report (without its tree checks): a hash report (the agent's full ones) is checked
+   * by its hash and answered with the hash and the digest of the copy, a digest report by its digest.
+   */
   private InventoryAck apply(InventoryReport report) {
     sent.add(report);
     String held = InventoryDigests.of(InventoryDigestsTest.inventory(server)).hex();
@@ -47,11 +50,16 @@ class InventoryDigestReportingTest {
       ((InventoryReport.Full) report.body()).facts().forEach(fact -> server.put(fact.path(), fact.value()));
     }
     String digest = InventoryDigests.of(InventoryDigestsTest.inventory(server)).hex();
+    if (report.inventoryDigest().isEmpty()) {
+      String hash = new ProtoInventoryHasher().sha256(InventoryDigestsTest.inventory(server));
+      return new InventoryAck(!hash.equals(report.inventorySha256()), hash, digest);
+    }
     return new InventoryAck(!digest.equals(report.inventoryDigest()), "", digest);
   }
 
   @Test
   void report_afterAFullOne_digestDeltasWithoutAHash() {
+    String first = InventoryDigests.of(InventoryDigestsTest.inventory(facts)).hex();
     reporter.report(ReportReason.CONNECT);
     facts.put("os.id", FactValue.text("ubuntu"));
     facts.remove("software.vim.version");
@@ -60,8 +68,8 @@ class InventoryDigestReportingTest {
     InventoryReport delta = reporter.report(ReportReason.SCHEDULE).get(0);
 
     assertThat(sent.get(0).inventorySha256()).hasSize(64);
-    assertThat(sent.get(0).inventoryDigest()).isEqualTo(delta.body() instanceof InventoryReport.Delta d
-        ? d.baseDigest() : "");
+    assertThat(sent.get(0).inventoryDigest()).isEmpty(); // a full report: the server's digest is adopted
+    assertThat(((InventoryReport.Delta) delta.body()).baseDigest()).isEqualTo(first);
     assertThat(delta.inventorySha256()).isEmpty();
     assertThat(delta.inventoryDigest()).isEqualTo(InventoryDigests.of(InventoryDigestsTest.inventory(facts)).hex());
     assertThat(((InventoryReport.Delta) delta.body()).baseSha256()).isEmpty();
@@ -97,7 +105,19 @@ class InventoryDigestReportingTest {
     assertThat(reports).extracting(r -> r.reason() + " " + (r.full() ? "full" : "delta"))
         .containsExactly("SCHEDULE delta", "RESYNC full");
     assertThat(server).isEqualTo(facts);
+    assertThat(reporter.acknowledgedDigest()).isEqualTo(InventoryDigests.of(InventoryDigestsTest.inventory(facts)).hex());
     facts.put("os.id", FactValue.text("debian"));
     assertThat(reporter.report(ReportReason.SCHEDULE).get(0).full()).isFalse();
+  }
+
+  @Test
+  void report_fullReportAckedWithoutTheHash_serverDigestNotAdopted() {
+    InventoryReporter lying = new InventoryReporter(() -> new CollectedInventory(InventoryDigestsTest.inventory(facts),
+        SUMMARY, Instant.parse("2026-11-29T10:00:00Z")), new ProtoInventoryHasher(),
+        report -> new InventoryAck(false, "", "1".repeat(64))); // a digest, but no hash to prove it
+
+    lying.report(ReportReason.CONNECT);
+
+    assertThat(lying.acknowledgedDigest()).isNull(); // not accepted: the next report is full again
   }
 }
