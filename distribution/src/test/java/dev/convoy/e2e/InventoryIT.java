@@ -188,7 +188,7 @@ class InventoryIT {
         default -> v.getFlag();
       });
     }
-    return held.getInventoryDigest().equals(dev.convoy.protocol.inventory.InventoryDigest.of(facts).hex());
+    return held.getInventoryDigest().equals(dev.convoy.inventory.InventoryDigest.of(facts).hex());
   }
 
   /** The canonical hash of the agent's own inventory in its last report, from its log. */

@@ -6,7 +6,7 @@ package dev.convoy.agent.inventory;
  * @param fullReportRequired the server applied nothing (unknown base, or a hash mismatch after applying): send a
  *     full report now
  * @param serverSha256 the hash of what the server holds now (may be empty)
- * @param serverDigest the {@link dev.convoy.protocol.inventory.InventoryDigest} of what the server holds now; empty from a server that does not
+ * @param serverDigest the {@link dev.convoy.inventory.InventoryDigest} of what the server holds now; empty from a server that does not
  *     know digests (the agent then keeps sending hash deltas)
  */
 public record InventoryAck(boolean fullReportRequired, String serverSha256, String serverDigest) {

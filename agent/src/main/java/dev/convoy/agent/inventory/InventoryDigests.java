@@ -1,6 +1,6 @@
 package dev.convoy.agent.inventory;
 
-import dev.convoy.protocol.inventory.InventoryDigest;
+import dev.convoy.inventory.InventoryDigest;
 
 /**
  * The agent's inventories in the shared {@link InventoryDigest} of docs/inventory.md ("Inventory digest"): the

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param inventorySha256 the canonical hash of the whole inventory after this report; empty in a digest delta
  * @param body the whole inventory, or the changes since the last acknowledged one
  * @param summary the deprecated summary fields
- * @param inventoryDigest the {@link dev.convoy.protocol.inventory.InventoryDigest} of the whole inventory after this report; empty in a hash delta
+ * @param inventoryDigest the {@link dev.convoy.inventory.InventoryDigest} of the whole inventory after this report; empty in a hash delta
  *     (sent to a server that does not know digests)
  */
 public record InventoryReport(ReportReason reason, Instant collectedAt, String inventorySha256, Body body,

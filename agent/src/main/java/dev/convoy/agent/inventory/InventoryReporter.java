@@ -1,6 +1,6 @@
 package dev.convoy.agent.inventory;
 
-import dev.convoy.protocol.inventory.InventoryDigest;
+import dev.convoy.inventory.InventoryDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

@@ -1,6 +1,6 @@
 package dev.convoy.agent.inventory;
 
-import dev.convoy.protocol.inventory.InventoryDigest;
+import dev.convoy.inventory.InventoryDigest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;

@@ -7,7 +7,7 @@ import dev.convoy.protocol.v1.InventoryDelta;
 import dev.convoy.protocol.v1.InventoryReport;
 import dev.convoy.protocol.v1.InventorySnapshot;
 import dev.convoy.server.grpc.CanonicalInventoryHasher;
-import dev.convoy.protocol.inventory.InventoryDigest;
+import dev.convoy.inventory.InventoryDigest;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;

@@ -1,6 +1,6 @@
 package dev.convoy.server.inventory;
 
-import dev.convoy.protocol.inventory.InventoryDigest;
+import dev.convoy.inventory.InventoryDigest;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package dev.convoy.server.inventory;
 
-import dev.convoy.protocol.inventory.InventoryDigest;
+import dev.convoy.inventory.InventoryDigest;
 import dev.convoy.server.common.StripedLocks;
 import dev.convoy.server.error.ConvoyException;
 import dev.convoy.server.inventory.query.Path;

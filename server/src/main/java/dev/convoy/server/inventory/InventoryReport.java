@@ -1,6 +1,6 @@
 package dev.convoy.server.inventory;
 
-import dev.convoy.protocol.inventory.InventoryDigest;
+import dev.convoy.inventory.InventoryDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -24,7 +24,7 @@ import dev.convoy.protocol.v1.QueryInventoryResponse;
 import dev.convoy.protocol.v1.RefreshInventoryRequest;
 import dev.convoy.protocol.v1.RefreshInventoryResponse;
 import dev.convoy.protocol.v1.ServerHint;
-import dev.convoy.protocol.inventory.InventoryDigest;
+import dev.convoy.inventory.InventoryDigest;
 import dev.convoy.server.testing.AgentInventory;
 import dev.convoy.server.testing.Await;
 import dev.convoy.server.testing.Collector;

@@ -1,6 +1,6 @@
 package dev.convoy.server.inventory;
 
-import dev.convoy.protocol.inventory.InventoryDigest;
+import dev.convoy.inventory.InventoryDigest;
 import dev.convoy.server.endpoint.Endpoint;
 import dev.convoy.server.grpc.CanonicalInventoryHasher;
 import dev.convoy.server.storage.ChangeSet;

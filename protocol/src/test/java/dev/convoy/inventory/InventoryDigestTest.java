@@ -1,4 +1,4 @@
-package dev.convoy.protocol.inventory;
+package dev.convoy.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.convoy.protocol.inventory;
+package dev.convoy.inventory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,7 +16,11 @@ import java.util.Map;
  *
  * <p>Fact encoding: the path's UTF-8 length as 4 bytes big-endian, the path's UTF-8 bytes, one type byte, the value:
  * 1 text (its UTF-8 bytes), 2 integer (8 bytes big-endian two's complement), 3 real (the 8 bytes big-endian of
- * {@link Double#doubleToLongBits}), 4 flag (one byte, 0 or 1). The one definition both the agent and the server use.
+ * {@link Double#doubleToLongBits}), 4 flag (one byte, 0 or 1).
+ *
+ * <p>The one definition both the agent and the server use: plain Java beside the wire contract, outside
+ * {@code dev.convoy.protocol} (generated code, which both sides keep at their gRPC edge), so their domain code may
+ * use it.
  *
  * <p>Immutable and thread-safe.
  */
