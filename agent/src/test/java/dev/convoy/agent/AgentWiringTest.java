@@ -89,6 +89,7 @@ class AgentWiringTest {
     assertThat(agentService.inventoryView().get("software.hello.source").getText()).isEqualTo("convoy");
     assertThat(agentService.inventorySha256())
         .isEqualTo(agentService.inventories.get(agentService.inventories.size() - 1).getInventorySha256());
+    agentService.await(() -> !agentService.sessionMessages.isEmpty(), Duration.ofSeconds(10));
     assertThat(agentService.sessionMessages.get(0).getHello().getEndpointId()).isEqualTo(config.endpointId());
     String subject = "CN=" + config.endpointId() + ",OU=endpoint,O=Convoy";
     assertThat(peers.subjects).contains("Enroll none", "Session " + subject, "Sync " + subject,

@@ -107,7 +107,7 @@ class SessionLoopTest {
     loop(InProcessAgentServer.start(server, grpc), Duration.ofMinutes(1), new Random(1), recordingSleeper()).start();
 
     assertThat(nextSync().revision()).isEqualTo(7);
-    server.await(() -> !server.inventories.isEmpty(), TIMEOUT);
+    server.await(() -> !server.inventories.isEmpty() && !server.sessionMessages.isEmpty(), TIMEOUT);
 
     AgentMessage first = server.sessionMessages.get(0);
     assertThat(first.hasHello()).isTrue();
@@ -219,9 +219,11 @@ class SessionLoopTest {
     server.closeSessions();
 
     assertThat(nextSync().revision()).isEqualTo(5);
-    server.await(() -> server.sessionsOpened.get() == 2, TIMEOUT);
+    // The stream opens before its first message arrives, and Sync is a separate call: wait for the Hello itself.
+    server.await(() -> server.sessionMessages.stream().filter(AgentMessage::hasHello).count() == 2, TIMEOUT);
     List<AgentMessage> hellos = server.sessionMessages.stream().filter(AgentMessage::hasHello).toList();
     assertThat(hellos).hasSize(2);
+    assertThat(server.sessionsOpened.get()).isEqualTo(2);
     assertThat(hellos.get(1).getHello().getKnownRevision()).isEqualTo(5);
     server.await(() -> server.inventories.size() == 2, TIMEOUT);
     // The second connect of the same process confirms the acknowledged hash with an empty delta.
