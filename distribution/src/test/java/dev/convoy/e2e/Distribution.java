@@ -15,14 +15,36 @@ final class Distribution {
   private final Path home;
 
   Distribution() {
+    this(builtHome());
+  }
+
+  private Distribution(Path home) {
+    this.home = home;
+    if (!Files.isExecutable(home.resolve("bin/convoy-server"))) {
+      throw new IllegalStateException("no distribution at " + home + ": run the package phase first");
+    }
+  }
+
+  private static Path builtHome() {
     String property = System.getProperty("convoy.dist");
     if (property == null) {
       throw new IllegalStateException("system property convoy.dist is not set (failsafe sets it to target/convoy)");
     }
-    home = Path.of(property);
-    if (!Files.isExecutable(home.resolve("bin/convoy-server"))) {
-      throw new IllegalStateException("no distribution at " + home + ": run the package phase first");
+    return Path.of(property);
+  }
+
+  /** A private copy of this distribution at {@code target}, for a test that writes into its files. */
+  Distribution copyTo(Path target) throws IOException, InterruptedException {
+    Process copy = new ProcessBuilder("cp", "-a", home.toString(), target.toString()).inheritIO().start();
+    if (copy.waitFor() != 0) {
+      throw new IOException("cp -a " + home + " " + target + " exited " + copy.exitValue());
     }
+    return new Distribution(target);
+  }
+
+  /** The distribution's root directory (bin/, lib/ ...). */
+  Path home() {
+    return home;
   }
 
   /** The exit code, standard output and standard error of a finished command. */
@@ -41,11 +63,18 @@ final class Distribution {
 
   /** Runs bin/{@code binary} to completion within {@code timeout}. */
   Result run(Path workDir, Duration timeout, String binary, String... args) throws IOException, InterruptedException {
+    return run(workDir, timeout, Map.of(), binary, args);
+  }
+
+  /** As {@link #run(Path, Duration, String, String...)}, with {@code environment} added to the process's own. */
+  Result run(Path workDir, Duration timeout, Map<String, String> environment, String binary, String... args)
+      throws IOException, InterruptedException {
     Files.createDirectories(workDir);
     Path out = Files.createTempFile(workDir, binary, ".out");
     Path err = Files.createTempFile(workDir, binary, ".err");
     ProcessBuilder builder = builder(workDir, out, binary, args).redirectErrorStream(false)
         .redirectError(ProcessBuilder.Redirect.appendTo(err.toFile()));
+    builder.environment().putAll(environment);
     Process process = builder.start();
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly().waitFor();
