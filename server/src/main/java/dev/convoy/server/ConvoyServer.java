@@ -100,6 +100,7 @@ public final class ConvoyServer implements AutoCloseable {
     try {
       wired = ServerComponents.wire(config, pki, storage, clock, watchExecutor);
       components = wired;
+      components.agentGrpc().acceptSessionReports(callExecutor);
       components.campaigns().campaigns().recover();
       components.campaigns().scheduler().tick();
       components.campaigns().scheduler().start(TIMER_PERIOD);

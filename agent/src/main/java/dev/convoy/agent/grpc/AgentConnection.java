@@ -25,8 +25,10 @@ public final class AgentConnection implements AutoCloseable {
   private AgentConnection(ManagedChannel channel, String endpointId) {
     this.channel = channel;
     this.endpointId = endpointId;
-    this.serverApi = new GrpcServerApi(channel, endpointId, GrpcServerApi.CALL_TIMEOUT);
-    this.sessionConnector = new GrpcSessionConnector(channel);
+    // status reports travel on the session stream while one is open and accepted, with ReportStatus otherwise
+    StreamReports streamReports = new StreamReports();
+    this.serverApi = new GrpcServerApi(channel, endpointId, GrpcServerApi.CALL_TIMEOUT, streamReports);
+    this.sessionConnector = new GrpcSessionConnector(channel, streamReports);
     this.knowledge = new GrpcKnowledgeApi(channel, endpointId, GrpcServerApi.CALL_TIMEOUT);
   }
 

@@ -17,12 +17,15 @@ import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@link ServerApi} over {@code convoy.v1.AgentService}. Unary calls carry a deadline; the download stream has
  * none (a large payload on a slow link takes what it takes; HTTP/2 keepalives detect a dead link) and is
  * cancelled as soon as the sink refuses a chunk. Every failure becomes a {@code ServerException}.
+ * Status reports go on the open Session stream when the server accepted it for them ({@link StreamReports}), with
+ * the same deadline and the same exceptions, and with ReportStatus otherwise.
  *
  * <p>Thread-safe.
  */
@@ -33,11 +36,19 @@ public final class GrpcServerApi implements ServerApi {
   private final AgentServiceGrpc.AgentServiceBlockingStub stub;
   private final String endpointId;
   private final Duration callTimeout;
+  private final StreamReports streamReports;
 
+  /** Reports always with ReportStatus. */
   public GrpcServerApi(Channel channel, String endpointId, Duration callTimeout) {
+    this(channel, endpointId, callTimeout, new StreamReports());
+  }
+
+  /** Reports on the session stream {@code streamReports} tracks while one is accepted, else with ReportStatus. */
+  public GrpcServerApi(Channel channel, String endpointId, Duration callTimeout, StreamReports streamReports) {
     this.stub = AgentServiceGrpc.newBlockingStub(channel);
     this.endpointId = endpointId;
     this.callTimeout = callTimeout;
+    this.streamReports = streamReports;
   }
 
   @Override
@@ -53,7 +64,9 @@ public final class GrpcServerApi implements ServerApi {
   @Override
   public StatusAck report(StatusReport report) {
     try {
-      return ProtoMapper.statusAck(unary().reportStatus(ProtoMapper.statusReport(endpointId, report)));
+      dev.convoy.protocol.v1.StatusReport request = ProtoMapper.statusReport(endpointId, report);
+      Optional<dev.convoy.protocol.v1.StatusAck> onStream = streamReports.send(request, callTimeout);
+      return ProtoMapper.statusAck(onStream.isPresent() ? onStream.get() : unary().reportStatus(request));
     } catch (StatusRuntimeException e) {
       throw StatusMapper.toServerException("ReportStatus", e);
     }

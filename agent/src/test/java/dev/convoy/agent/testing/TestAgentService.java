@@ -53,6 +53,10 @@ public final class TestAgentService extends AgentServiceGrpc.AgentServiceImplBas
   public final AtomicLong servedBytes = new AtomicLong();
   public final AtomicInteger syncCalls = new AtomicInteger();
   public final AtomicInteger sessionsOpened = new AtomicInteger();
+  /** Reports that came on a Session stream (also listed in {@link #reports}). */
+  public final List<StatusReport> sessionReports = new CopyOnWriteArrayList<>();
+  private volatile int sessionReportWindow; // > 0: Hello is answered with SessionAccepted allowing this many
+  private volatile boolean loseSessionAcks;
 
   private final Map<String, TestPayload> payloads = new HashMap<>();
   private final Map<String, Long> lastSequence = new HashMap<>();
@@ -68,6 +72,16 @@ public final class TestAgentService extends AgentServiceGrpc.AgentServiceImplBas
   private final TreeMap<String, FactValue> inventoryView = new TreeMap<>(); // guarded by this
   private String inventorySha256 = "";                                      // guarded by this
   private int refuseInventories;                                            // guarded by this
+
+  /** From now on, sessions are accepted for status reports, {@code window} in flight (the server's behaviour). */
+  public void acceptReportsOnSessions(int window) {
+    sessionReportWindow = window;
+  }
+
+  /** From now on, a report on a session is applied but its ack is lost: the session ends with UNAVAILABLE. */
+  public void loseSessionAcks() {
+    loseSessionAcks = true;
+  }
 
   /** Runs {@code hook} on every report as it arrives, before it is acknowledged. */
   public void onReport(java.util.function.Consumer<StatusReport> hook) {
@@ -193,10 +207,23 @@ public final class TestAgentService extends AgentServiceGrpc.AgentServiceImplBas
 
   @Override
   public void reportStatus(StatusReport report, StreamObserver<StatusAck> response) {
-    if (refuseReports.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-      response.onError(refusal.withDescription("test refusal").asRuntimeException());
+    StatusAck ack;
+    try {
+      ack = answer(report);
+    } catch (io.grpc.StatusRuntimeException e) {
+      response.onError(e);
       changed();
       return;
+    }
+    response.onNext(ack);
+    response.onCompleted();
+    changed();
+  }
+
+  /** Applies {@code report} (unary or on a session alike). @throws io.grpc.StatusRuntimeException a refusal */
+  private StatusAck answer(StatusReport report) {
+    if (refuseReports.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw refusal.withDescription("test refusal").asRuntimeException();
     }
     onReport.accept(report);
     boolean applied;
@@ -208,9 +235,29 @@ public final class TestAgentService extends AgentServiceGrpc.AgentServiceImplBas
       }
       reports.add(report);
     }
-    response.onNext(StatusAck.newBuilder().setApplied(applied).setCurrentState(report.getState())
-        .setCurrentSequence(report.getSequence()).build());
-    response.onCompleted();
+    return StatusAck.newBuilder().setApplied(applied).setCurrentState(report.getState())
+        .setCurrentSequence(report.getSequence()).build();
+  }
+
+  /** A report on a session: answered with a ReportAck as the server does (or lost with the session). */
+  private void sessionReport(StatusReport report, StreamObserver<ServerHint> hints) {
+    sessionReports.add(report);
+    dev.convoy.protocol.v1.ReportAck.Builder ack = dev.convoy.protocol.v1.ReportAck.newBuilder()
+        .setDeploymentId(report.getDeploymentId()).setAttempt(report.getAttempt()).setSequence(report.getSequence());
+    try {
+      ack.setAck(answer(report));
+    } catch (io.grpc.StatusRuntimeException e) {
+      ack.setError(dev.convoy.protocol.v1.ReportError.newBuilder().setCode(e.getStatus().getCode().value())
+          .setMessage(e.getStatus().getDescription()));
+    }
+    synchronized (hints) {
+      if (loseSessionAcks) {
+        sessions.remove(hints);
+        hints.onError(Status.UNAVAILABLE.withDescription("test: connection lost").asRuntimeException());
+      } else {
+        hints.onNext(ServerHint.newBuilder().setReportAck(ack).build());
+      }
+    }
     changed();
   }
 
@@ -348,6 +395,14 @@ public final class TestAgentService extends AgentServiceGrpc.AgentServiceImplBas
       @Override
       public void onNext(AgentMessage message) {
         sessionMessages.add(message);
+        if (message.hasHello() && sessionReportWindow > 0) {
+          synchronized (hints) {
+            hints.onNext(ServerHint.newBuilder().setSessionAccepted(dev.convoy.protocol.v1.SessionAccepted
+                .newBuilder().setMaxReportsInFlight(sessionReportWindow)).build());
+          }
+        } else if (message.hasStatus()) {
+          sessionReport(message.getStatus(), hints);
+        }
         changed();
       }
 

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * every earlier report was acknowledged and asked again later on FAILED_PRECONDITION, then VERIFYING and SUCCEEDED or
  * FAILED (exit code 1) after the behaviour's install duration. UNINSTALL skips the download. Each report waits for
  * its acknowledgement (durable on the server) before the next; a report that fails otherwise is sent again, with the
- * same sequence, after a second. Thread-safe by confinement: one step at a time.
+ * same sequence, after a second. Reports go on the session stream like the agent's ({@link SimAgent#report}). Thread-safe by confinement: one step at a time.
  */
 final class DeploymentWalk {
   private static final int MAX_TRIES = 60;
@@ -108,7 +108,7 @@ final class DeploymentWalk {
 
   private CompletableFuture<StatusAck> send(StatusReport report, int tries) {
     long start = System.nanoTime();
-    return Unary.<StatusAck>call(o -> agent.stub.reportStatus(report, o))
+    return agent.report(report)
         .thenApply(ack -> {
           agent.fleet().stats().statusReports.record(System.nanoTime() - start);
           return ack;

@@ -7,6 +7,8 @@ import dev.convoy.protocol.v1.DesiredState;
 import dev.convoy.protocol.v1.Hello;
 import dev.convoy.protocol.v1.Ping;
 import dev.convoy.protocol.v1.ServerHint;
+import dev.convoy.protocol.v1.StatusAck;
+import dev.convoy.protocol.v1.StatusReport;
 import dev.convoy.protocol.v1.SyncRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.stub.StreamObserver;
@@ -35,6 +37,7 @@ public final class SimAgent {
   private final ManagedChannel channel;
   final AgentServiceGrpc.AgentServiceStub stub;
   private final Map<String, DeploymentWalk> walks = new ConcurrentHashMap<>();
+  private final StreamReports streamReports = new StreamReports();
   private CompletableFuture<Void> walking = CompletableFuture.completedFuture(null);
   private StreamObserver<AgentMessage> session;
   private long generation;
@@ -118,6 +121,32 @@ public final class SimAgent {
     walking = walking.thenComposeAsync(v -> walk.run(), fleet.executor());
   }
 
+  /**
+   * Sends {@code report} on the session stream when the server accepted it for reports, else (or when the stream
+   * ends before the answer) with ReportStatus, as the agent does; completes with the ack or the call's failure.
+   */
+  CompletableFuture<StatusAck> report(StatusReport report) {
+    CompletableFuture<StatusAck> onStream = streamReports.send(report);
+    if (onStream == null) {
+      return Unary.call(o -> stub.reportStatus(report, o));
+    }
+    return onStream.thenCompose(ack -> ack != null ? CompletableFuture.completedFuture(ack)
+        : Unary.<StatusAck>call(o -> stub.reportStatus(report, o)));
+  }
+
+  /** Sends {@code message} on the session of generation {@code which}; false if that one is not open. */
+  private synchronized boolean sendOnSession(long which, AgentMessage message) {
+    if (session == null || stopped || which != generation) {
+      return false;
+    }
+    try {
+      session.onNext(message);
+      return true;
+    } catch (RuntimeException e) {
+      return false; // the stream already ended; its observer hears about it
+    }
+  }
+
   /** Sends a Ping on the open session, if any (the fleet calls this every ping interval). */
   synchronized void ping() {
     if (session != null && !stopped) {
@@ -194,7 +223,12 @@ public final class SimAgent {
 
     @Override
     public void onNext(ServerHint hint) {
-      if (hint.hasRevisionReady() && hint.getRevisionReady().getRevision() > knownRevision) {
+      if (hint.hasSessionAccepted()) {
+        streamReports.accepted(which, hint.getSessionAccepted().getMaxReportsInFlight(),
+            message -> sendOnSession(which, message));
+      } else if (hint.hasReportAck()) {
+        streamReports.acked(which, hint.getReportAck());
+      } else if (hint.hasRevisionReady() && hint.getRevisionReady().getRevision() > knownRevision) {
         sync().exceptionally(failure -> {
           fleet.stats().callFailures.incrementAndGet();
           return null;
@@ -206,11 +240,13 @@ public final class SimAgent {
 
     @Override
     public void onError(Throwable t) {
+      streamReports.ended(which);
       sessionEnded(which);
     }
 
     @Override
     public void onCompleted() {
+      streamReports.ended(which);
       sessionEnded(which);
     }
   }

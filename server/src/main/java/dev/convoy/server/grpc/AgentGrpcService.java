@@ -15,7 +15,6 @@ import dev.convoy.protocol.v1.StatusAck;
 import dev.convoy.protocol.v1.StatusReport;
 import dev.convoy.protocol.v1.SyncRequest;
 import dev.convoy.server.campaign.DeploymentService;
-import dev.convoy.server.campaign.ReportResult;
 import dev.convoy.server.catalogue.CatalogueService;
 import dev.convoy.server.common.Require;
 import dev.convoy.server.endpoint.EndpointService;
@@ -43,6 +42,7 @@ public final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBas
   private final PublisherKeyService publisherKeys;
   private final TechnicianService technicians;
   private final KnowledgeAgentCalls knowledgeCalls;
+  private final StatusReports statusReports;
 
   /** @param publisherKeys the trusted keys every desired state carries (agents verify signed releases with them) */
   public AgentGrpcService(EndpointService endpoints, DeploymentService deployments, CatalogueService catalogue,
@@ -56,6 +56,16 @@ public final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBas
     this.deployments = deployments;
     this.catalogue = catalogue;
     this.hub = hub;
+    this.statusReports = new StatusReports(deployments);
+  }
+
+  /**
+   * From now on, agents may send status reports on their Session stream (agent.proto, "Stream reports"); they are
+   * applied on {@code executor} (the call executor: a report blocks its thread until durable, as a ReportStatus
+   * handler does) by the same code as ReportStatus.
+   */
+  public void acceptSessionReports(java.util.concurrent.Executor executor) {
+    hub.acceptReports(new SessionReports(statusReports::apply, executor));
   }
 
   @Override
@@ -86,13 +96,8 @@ public final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBas
 
   @Override
   public void reportStatus(StatusReport request, StreamObserver<StatusAck> observer) {
-    GrpcCalls.unary(observer, () -> {
-      String caller = requireCaller("endpoint_id", request.getEndpointId());
-      ReportResult result = deployments.report(caller, CampaignProtoMapper.report(request));
-      return StatusAck.newBuilder().setApplied(result.applied())
-          .setCurrentState(CampaignProtoMapper.deploymentState(result.state()))
-          .setCurrentSequence(result.sequence()).build();
-    });
+    GrpcCalls.unary(observer,
+        () -> statusReports.apply(requireCaller("endpoint_id", request.getEndpointId()), request));
   }
 
   /**
@@ -160,7 +165,15 @@ public final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBas
    * @throws ConvoyException INVALID_ARGUMENT if {@code requested} is empty, PERMISSION_DENIED if it is another's
    */
   static String requireCaller(String field, String requested) {
-    String caller = Principal.currentEndpointId();
+    return requireCaller(Principal.currentEndpointId(), field, requested);
+  }
+
+  /**
+   * {@code caller} (the authenticated endpoint, e.g. of a Session stream), after checking that the request names it.
+   *
+   * @throws ConvoyException INVALID_ARGUMENT if {@code requested} is empty, PERMISSION_DENIED if it is another's
+   */
+  static String requireCaller(String caller, String field, String requested) {
     if (requested.isEmpty()) {
       throw ConvoyException.invalidArgument(field + ": empty (expected: the caller's endpoint id " + caller + ")");
     }

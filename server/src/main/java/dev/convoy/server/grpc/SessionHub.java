@@ -29,6 +29,7 @@ public final class SessionHub implements RevisionListener, FullReportRequester {
   private final java.util.Set<AgentSession> live = ConcurrentHashMap.newKeySet();
   private final EndpointService endpoints;
   private volatile boolean closing;
+  private volatile SessionReports reports; // null: sessions take no status reports
 
   public SessionHub(EndpointService endpoints) {
     this.endpoints = endpoints;
@@ -40,9 +41,14 @@ public final class SessionHub implements RevisionListener, FullReportRequester {
    */
   StreamObserver<AgentMessage> open(String endpointId, java.time.Instant validUntil,
       ServerCallStreamObserver<ServerHint> out) {
-    AgentSession session = new AgentSession(endpointId, validUntil, out, this, endpoints);
+    AgentSession session = new AgentSession(endpointId, validUntil, out, this, endpoints, reports);
     live.add(session);
     return session;
+  }
+
+  /** From now on, sessions opened take status reports, applied by {@code sessionReports}. */
+  void acceptReports(SessionReports sessionReports) {
+    this.reports = sessionReports;
   }
 
   /** The open sessions, greeted or not (a snapshot). */

@@ -102,8 +102,10 @@ class CampaignFlowTest {
 
     Campaign campaign = startCampaign();
 
-    Await.until(() -> !hints.values().isEmpty());
-    assertThat(hints.values().get(0).getRevisionReady().getRevision()).isEqualTo(1);
+    // the session's first message is its SessionAccepted (the answer to Hello); the hint comes after it
+    Await.until(() -> hints.values().size() > 1);
+    assertThat(hints.values().get(0).hasSessionAccepted()).isTrue();
+    assertThat(hints.values().get(1).getRevisionReady().getRevision()).isEqualTo(1);
     DeploymentSpec specA = only(a);
     assertThat(specA.getCampaignId()).isEqualTo(campaign.getCampaignId());
     assertThat(specA.getAction()).isEqualTo(DeploymentAction.INSTALL);
@@ -146,7 +148,9 @@ class CampaignFlowTest {
     assertThat(server.agentStub(a).sync(SyncRequest.newBuilder().setEndpointId(id(a)).build()).getDeploymentsCount())
         .isZero();
     // A notice receipt without lead time and a final state the agent reported change nothing it must Sync for.
-    assertThat(hints.values()).extracting(h -> h.getRevisionReady().getRevision()).containsOnly(1L);
+    assertThat(hints.values()).filteredOn(ServerHint::hasRevisionReady)
+        .extracting(h -> h.getRevisionReady().getRevision()).containsOnly(1L);
+    assertThat(hints.values()).hasSize(2);
     session.onCompleted();
   }
 

@@ -218,8 +218,10 @@ class InventoryGrpcTest {
 
     assertThat(response.getRequested()).isEqualTo(1);
     assertThat(response.getOffline()).isEqualTo(1);
-    Await.until(() -> !hints.values().isEmpty());
-    assertThat(hints.values().get(0).hasInventoryRequest()).isTrue();
+    // the session's first message is its SessionAccepted (the answer to Hello); the request comes after it
+    Await.until(() -> hints.values().size() > 1);
+    assertThat(hints.values().get(0).hasSessionAccepted()).isTrue();
+    assertThat(hints.values().get(1).hasInventoryRequest()).isTrue();
     session.onCompleted();
     hints.await();
   }
