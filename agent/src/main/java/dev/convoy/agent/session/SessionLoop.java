@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the session stream to the server open, on its own thread. Each connect sends Hello, then calls Sync; a
  * successful Sync is what counts as connected (it resets the backoff) and is followed by an inventory report.
- * While connected: Sync on every RevisionReady hint, a full inventory report on InventoryRequest, the inventory
+ * While connected: Sync on every RevisionReady hint newer than the revision it has, a full inventory report on InventoryRequest, the inventory
  * reports asked for with {@link #inventoryDue} (schedule, install, uninstall), a Ping every {@code pingInterval}.
  * Every inventory report goes through the {@link InventoryReporter} on this loop's thread, so reports never
  * overlap. When the stream ends or a call fails, it reconnects after a full-jitter exponential
@@ -100,7 +100,7 @@ public final class SessionLoop implements AutoCloseable {
   public void syncDue() {
     BlockingQueue<Event> events = current;
     if (events != null) {
-      events.add(new RevisionReady(knownRevision));
+      events.add(new SyncDue());
     }
   }
 
@@ -178,7 +178,14 @@ public final class SessionLoop implements AutoCloseable {
         channel.ping(clock.instant());
         nextPing = System.nanoTime() + interval;
       } else if (event instanceof RevisionReady hint) {
-        sync("hint revision=" + hint.revision());
+        if (hint.revision() > knownRevision) {
+          sync("hint revision=" + hint.revision());
+        } else {
+          // queued while an earlier Sync ran, which already brought this revision or a later one
+          logger.debug("hint skipped revision={} known={}", hint.revision(), knownRevision);
+        }
+      } else if (event instanceof SyncDue) {
+        sync("due");
       } else if (event instanceof InventoryDue due) {
         sendInventory(due.reason());
       } else if (event instanceof Closed closed) {
@@ -217,6 +224,8 @@ public final class SessionLoop implements AutoCloseable {
   private interface Event {}
 
   private record RevisionReady(long revision) implements Event {}
+
+  private record SyncDue() implements Event {}
 
   private record InventoryDue(ReportReason reason) implements Event {}
 

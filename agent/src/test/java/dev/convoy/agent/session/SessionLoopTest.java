@@ -140,6 +140,27 @@ class SessionLoopTest {
   }
 
   @Test
+  void revisionReadyHints_alreadyCoveredBySync_skipped() throws Exception {
+    server.desire(3);
+    loop(InProcessAgentServer.start(server, grpc), Duration.ofMinutes(1), new Random(1), recordingSleeper()).start();
+    assertThat(nextSync().revision()).isEqualTo(3);
+    server.await(() -> server.sessionsOpened.get() == 1, TIMEOUT);
+
+    server.desire(4);
+    server.hintRevision(2);
+    server.hintRevision(3);
+    server.hintRevision(4);
+
+    assertThat(nextSync().revision()).isEqualTo(4);
+    server.desire(5);
+    server.hintRevision(5);
+
+    // the loop handles hints in order: had 2 and 3 synced too, this would be their (revision 4) state
+    assertThat(nextSync().revision()).isEqualTo(5);
+    assertThat(server.syncCalls.get()).isEqualTo(3);
+  }
+
+  @Test
   void inventoryRequest_sendsAFullReport() throws Exception {
     loop(InProcessAgentServer.start(server, grpc), Duration.ofMinutes(1), new Random(1), recordingSleeper()).start();
     nextSync();
