@@ -9,6 +9,7 @@ import dev.convoy.server.catalogue.Release;
 import dev.convoy.server.common.Require;
 import dev.convoy.server.error.ConvoyException;
 import io.grpc.stub.ServerCallStreamObserver;
+import java.io.EOFException;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +70,7 @@ final class DownloadCall {
       if (call != null) {
         call.finish();
       }
-      GrpcCalls.fail(out, e instanceof java.io.EOFException ? ConvoyException.internal(e.getMessage(), e) : e);
+      GrpcCalls.fail(out, e instanceof EOFException ? ConvoyException.internal(e.getMessage(), e) : e);
       return;
     }
     out.setOnCancelHandler(call::cancelled);
