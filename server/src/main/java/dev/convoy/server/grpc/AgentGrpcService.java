@@ -6,8 +6,6 @@ import dev.convoy.protocol.v1.InstallOutputAck;
 import dev.convoy.server.technician.TechnicianService;
 import dev.convoy.protocol.v1.AgentServiceGrpc;
 import dev.convoy.protocol.v1.DesiredState;
-import dev.convoy.protocol.v1.DownloadChunk;
-import dev.convoy.protocol.v1.DownloadRequest;
 import dev.convoy.protocol.v1.InventoryAck;
 import dev.convoy.protocol.v1.InventoryReport;
 import dev.convoy.protocol.v1.ServerHint;
@@ -31,7 +29,7 @@ import io.grpc.stub.StreamObserver;
  * certificate ({@link AuthInterceptor}); a request naming any other endpoint, or a deployment of another endpoint,
  * is refused with PERMISSION_DENIED before anything is written.
  */
-public final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBase {
+public final class AgentGrpcService implements AgentServiceGrpc.AsyncService, io.grpc.BindableService {
   /** The most install output lines one ReportInstallOutput may carry. */
   static final int MAX_OUTPUT_LINES = 500;
   private final EndpointService endpoints;
@@ -126,9 +124,11 @@ public final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBas
     });
   }
 
+  /** The generated binding, with Download's responses sent by {@link DownloadMethod} straight from the file. */
   @Override
-  public void download(DownloadRequest request, StreamObserver<DownloadChunk> observer) {
-    DownloadCall.start(request, deployments, catalogue, (ServerCallStreamObserver<DownloadChunk>) observer);
+  public io.grpc.ServerServiceDefinition bindService() {
+    return DownloadMethod.rebind(AgentServiceGrpc.bindService(this),
+        (request, out) -> DownloadCall.start(request, deployments, catalogue, out));
   }
 
   // Technician-assisted installs (issue 5)

@@ -1,7 +1,5 @@
 package dev.convoy.server.grpc;
 
-import com.google.protobuf.UnsafeByteOperations;
-import dev.convoy.protocol.v1.DownloadChunk;
 import dev.convoy.protocol.v1.DownloadRequest;
 import dev.convoy.server.campaign.Deployment;
 import dev.convoy.server.campaign.DeploymentService;
@@ -11,35 +9,36 @@ import dev.convoy.server.catalogue.Release;
 import dev.convoy.server.common.Require;
 import dev.convoy.server.error.ConvoyException;
 import io.grpc.stub.ServerCallStreamObserver;
+import java.io.EOFException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Download call: streams a release payload from a chunk-aligned offset to the end, one chunk per message,
- * reading the file sequentially and only while the transport is ready ({@code isReady} / {@code onReady}), so a
- * download of any size holds at most about two chunks in memory and a slow agent slows the reading, not the heap.
+ * One Download call: streams a release payload from a chunk-aligned offset to the end, one chunk per message, only
+ * while the transport is ready ({@code isReady} / {@code onReady}), so a download of any size holds at most about two
+ * chunks in memory and a slow agent slows the reading, not the heap.
  *
- * <p>The ready threshold is one chunk rather than gRPC's 32 KiB: the next chunk is read and queued while the previous
- * one is still on its way, so the connection does not idle for an executor hop and a file read between chunks. Each
- * chunk gets a buffer of its own: the message wraps it without a copy, and a transport may hold a message after
- * {@code onNext} returns (the in-process one does), so a reused buffer could change under it.
+ * <p>A message is a {@link PayloadChunk}, a file region: gRPC reads its bytes from the file as it frames the message
+ * ({@link PayloadChunkMarshaller}), through a small cache-resident buffer, so a chunk costs one read from the page
+ * cache and one copy into the frame buffers rather than a new chunk-sized array, two copies into it and one out.
  *
- * <p>Callbacks of one call are serialised by gRPC; the monitor guards the channel against a concurrent cancel.
+ * <p>The ready threshold is one chunk rather than gRPC's 32 KiB: the next chunk is queued while the previous one is
+ * still on its way, so the connection does not idle for an executor hop and a file read between chunks.
+ *
+ * <p>Callbacks of one call are serialised by gRPC; the monitor guards the call's state against a concurrent cancel.
  */
 final class DownloadCall {
   private static final Logger logger = LoggerFactory.getLogger(DownloadCall.class);
 
-  private final ServerCallStreamObserver<DownloadChunk> out;
-  private final SeekableByteChannel payload;
+  private final ServerCallStreamObserver<PayloadChunk> out;
+  private final PayloadFile payload;
   private final Release release;
   private final String deploymentId;
   private long position;
   private boolean done;
 
-  private DownloadCall(ServerCallStreamObserver<DownloadChunk> out, SeekableByteChannel payload, Release release,
+  private DownloadCall(ServerCallStreamObserver<PayloadChunk> out, PayloadFile payload, Release release,
       String deploymentId, long offset) {
     this.out = out;
     this.payload = payload;
@@ -50,7 +49,7 @@ final class DownloadCall {
 
   /** Checks the request (the caller must own the deployment; the offset must be a chunk boundary) and starts. */
   static void start(DownloadRequest request, DeploymentService deployments, CatalogueService catalogue,
-      ServerCallStreamObserver<DownloadChunk> out) {
+      ServerCallStreamObserver<PayloadChunk> out) {
     DownloadCall call = null;
     try {
       String caller = AgentGrpcService.requireCaller("endpoint_id", request.getEndpointId());
@@ -63,15 +62,15 @@ final class DownloadCall {
         throw ConvoyException.invalidArgument("offset: " + offset + " (expected: a multiple of chunk_size "
             + release.chunkSize() + " below length " + release.length() + ")");
       }
-      SeekableByteChannel payload = catalogue.openPayload(release);
+      PayloadFile payload = new PayloadFile(catalogue.openPayload(release), release.sha256(), release.length());
       call = new DownloadCall(out, payload, release, deployment.id(), offset);
-      payload.position(offset);
+      payload.requireComplete();
       logger.info("download started deployment={} release={} offset={}", deployment.id(), release.ref(), offset);
     } catch (RuntimeException | IOException e) {
       if (call != null) {
         call.finish();
       }
-      GrpcCalls.fail(out, e);
+      GrpcCalls.fail(out, e instanceof EOFException ? ConvoyException.internal(e.getMessage(), e) : e);
       return;
     }
     out.setOnCancelHandler(call::cancelled);
@@ -89,22 +88,14 @@ final class DownloadCall {
     try {
       while (!done && out.isReady()) {
         int size = (int) Math.min(release.chunkSize(), release.length() - position);
-        ByteBuffer chunk = ByteBuffer.allocate(size);
-        while (chunk.hasRemaining()) {
-          if (payload.read(chunk) < 0) {
-            throw ConvoyException.internal("payload " + release.sha256() + " is shorter than its release says",
-                null);
-          }
-        }
-        out.onNext(DownloadChunk.newBuilder().setOffset(position)
-            .setData(UnsafeByteOperations.unsafeWrap(chunk.array())).build());
+        out.onNext(new PayloadChunk(payload, position, size));
         position += size;
         if (position >= release.length()) {
           finish();
           out.onCompleted();
         }
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       finish();
       GrpcCalls.fail(out, e);
     }
@@ -118,11 +109,9 @@ final class DownloadCall {
   }
 
   private void finish() {
-    done = true;
-    try {
-      payload.close();
-    } catch (IOException e) {
-      logger.warn("cannot close payload release={} reason={}", release.ref(), e.getMessage());
+    if (!done) {
+      done = true;
+      payload.release();
     }
   }
 }

@@ -99,6 +99,39 @@ class DownloadTest {
   }
 
   @Test
+  void download_fourAtOnce_eachTheWholePayload() throws Exception {
+    java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<byte[]>> downloads = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        downloads.add(clients.submit(() -> join(download(0))));
+      }
+      for (var download : downloads) {
+        assertThat(download.get()).isEqualTo(payload);
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  @Test
+  void download_payloadTruncatedOnDisk_internalBeforeAnyChunk() throws Exception {
+    String sha256 = java.util.HexFormat.of().formatHex(
+        java.security.MessageDigest.getInstance("SHA-256").digest(payload));
+    Path stored = new dev.convoy.server.DataDirectory(dir).content().resolve("sha256")
+        .resolve(sha256.substring(0, 2)).resolve(sha256);
+    try (var file = new java.io.RandomAccessFile(stored.toFile(), "rw")) {
+      file.setLength(payload.length - 1);
+    }
+
+    Iterator<DownloadChunk> chunks = server.agentStub(a).download(DownloadRequest.newBuilder()
+        .setEndpointId(TestServer.endpointId(a)).setDeploymentId(deploymentId).build());
+    String message = assertStatus(chunks::hasNext, Status.Code.INTERNAL); // not one chunk first
+
+    assertThat(message).startsWith("internal error (incident "); // the server log names the short payload
+  }
+
+  @Test
   void download_unknownDeployment_permissionDenied() {
     assertStatus(() -> server.agentStub(a).download(DownloadRequest.newBuilder()
         .setEndpointId(TestServer.endpointId(a)).setDeploymentId("dep-0000000000000000").build()).hasNext(),
