@@ -13,6 +13,8 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.ReferenceCountedOpenSslContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
@@ -30,13 +32,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLSession;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The gate on a real server socket with the server's TLS context: connections beyond the limit are closed before
  * TLS; a permit returns when the handshake ends or the connection closes; an accepted client certificate is recorded
- * in the TLS session.
+ * in the TLS session; an agent presents only its own certificate; a server flight larger than the TLS context's
+ * buffer for handshake records still completes.
  */
 class HandshakeGateTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -122,6 +126,39 @@ class HandshakeGateTest {
       assertThat(PeerCertificate.of(session)).contains(new PeerCertificate("CN=ep-1,OU=endpoint,O=Convoy",
           agent.certificate().getSerialNumber().toString(16), agent.certificate().getNotBefore().toInstant(),
           agent.certificate().getNotAfter().toInstant()));
+    } finally {
+      client.close().sync();
+    }
+  }
+
+  @Test
+  void handshake_agentClientContext_presentsItsCertificateWithoutTheCa() throws Exception {
+    Channel client = tlsClient();
+    try {
+      SSLSession session = serverSessions.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+
+      // The server's TLS stack keeps every certificate a client presents for the life of the connection; an agent
+      // presents one (the server holds the CA), which is what the benchmark's simulated agents present too.
+      assertThat(session.getPeerCertificates()).containsExactly(agent.certificate());
+    } finally {
+      client.close().sync();
+    }
+  }
+
+  @Test
+  void handshake_serverFlightLargerThanTheNonApplicationBuffer_completes() throws Exception {
+    Assumptions.assumeTrue(OpenSsl.isAvailable(), "BoringSSL (netty-tcnative) loads here");
+    SslContext tls = TlsContexts.server(serverIdentity, ClientAuth.REQUIRE);
+    assertThat(((ReferenceCountedOpenSslContext) tls).getBioNonApplicationBufferSize())
+        .isEqualTo(TlsContexts.SERVER_NON_APPLICATION_BUFFER);
+    // The server's certificates alone (its flight holds both) overflow the buffer: the rest must still get out.
+    assertThat(serverIdentity.certificate().getEncoded().length + serverIdentity.ca().getEncoded().length)
+        .isGreaterThan(TlsContexts.SERVER_NON_APPLICATION_BUFFER);
+
+    Channel client = tlsClient();
+    try {
+      assertThat(serverSessions.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("a server-side handshake").isNotNull();
+      assertThat(client.isActive()).isTrue();
     } finally {
       client.close().sync();
     }

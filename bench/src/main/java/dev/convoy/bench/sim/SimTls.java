@@ -34,7 +34,11 @@ final class SimTls {
     }
   }
 
-  /** Presents one key and its chain (certificate, CA) whatever the server asks. */
+  /**
+   * Presents one key and its certificate whatever the server asks: only the certificate, not the CA, as the real
+   * agent's {@code keyManager(key, certificate)} does (the server holds the CA). A CA sent along would be parsed and
+   * kept per connection by the server's TLS stack (BENCHMARKS.md, scenario 1), which real agents do not cost it.
+   */
   private static final class SingleKeyManager extends X509ExtendedKeyManager {
     private static final String ALIAS = "agent";
     private final Identity identity;
@@ -70,7 +74,7 @@ final class SimTls {
 
     @Override
     public X509Certificate[] getCertificateChain(String alias) {
-      return new X509Certificate[] {identity.certificate(), identity.ca()};
+      return new X509Certificate[] {identity.certificate()};
     }
 
     @Override
