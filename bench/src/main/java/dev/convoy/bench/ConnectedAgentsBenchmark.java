@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Scenario 1, connected agents: {@code --agents} simulated agents enroll, then open their mTLS connection and
  * Session stream (Hello, Sync) and stay idle. Server RSS and heap (after a full GC) per connection, from readings
- * before and after connecting; time to connect them all; then, over {@code --idle} seconds, the server's CPU and
+ * before connecting and after connecting (heap) or at the end of the idle period (RSS), each of a settled server; time to connect them all; then, over {@code --idle} seconds, the server's CPU and
  * wake-ups (context switches of all its threads), which show whether anything fires per connection more than once
  * a minute. The agents are silent meanwhile (their Ping and HTTP/2 keepalive interval is set to 30 min for this
  * scenario, the real agent's is 60 s), so that every wake-up counted is the server's own doing. Usage: {@code bench/run ConnectedAgentsBenchmark [--agents 10000] [--idle 60]}.
@@ -99,12 +99,18 @@ public final class ConnectedAgentsBenchmark {
         ProcStats.of(ProcessHandle.current().pid()).cpuSecondsSince(benchBefore));
   }
 
+  /** Longer than the server launcher's C-heap trim interval (bin/convoy-server: TrimNativeHeapInterval=10000). */
+  private static final long SETTLE_MILLIS = 11_000;
+
   /** Connects the enrolled (not yet connected) fleet and measures it connected, then idle. */
   static Result measure(ServerUnderTest server, Enrolled enrolled, int idleSeconds) throws Exception {
     ServerProcess process = server.process();
     Fleet fleet = enrolled.fleet();
     int agents = fleet.agents().size();
-    Thread.sleep(2000);
+    // Both RSS readings are of a settled server: the launcher returns free C-heap pages every 10 s
+    // (TrimNativeHeapInterval), so a reading within 10 s of a burst (enrollment here, the connects below) still holds
+    // what that burst freed.
+    Thread.sleep(SETTLE_MILLIS);
     long heapBefore = process.jvm().heapUsedAfterGc();
     var histogramBefore = process.jvm().classHistogram();
     long rssBefore = process.stats().rssBytes();
@@ -121,12 +127,13 @@ public final class ConnectedAgentsBenchmark {
     Thread.sleep(3000);
     long heapAfter = process.jvm().heapUsedAfterGc();
     String heapGrowth = Jvm.grownMost(histogramBefore, process.jvm().classHistogram(), 8, agents);
-    long rssAfter = process.stats().rssBytes();
     ProcStats idleBefore = process.stats();
     var switchesBefore = ProcStats.contextSwitches(process.pid());
     Thread.sleep(idleSeconds * 1000L);
     ProcStats idleAfter = process.stats();
     long wakeups = ProcStats.wakeupsBetween(switchesBefore, ProcStats.contextSwitches(process.pid()));
+    Thread.sleep(Math.max(0, SETTLE_MILLIS - idleSeconds * 1000L));
+    long rssAfter = process.stats().rssBytes(); // idle connections, settled: at the end of the idle period
     return new Result(agents, enrolled.seconds(), Double.isNaN(connectSeconds) ? Double.POSITIVE_INFINITY
         : connectSeconds, connected, rssBefore, rssAfter, heapBefore, heapAfter, idleSeconds,
         idleAfter.cpuSecondsSince(idleBefore), wakeups, idleAfter.threads(), connectCpu,
