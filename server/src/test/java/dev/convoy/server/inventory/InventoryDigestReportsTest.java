@@ -12,34 +12,17 @@ import dev.convoy.server.endpoint.Presence;
 import dev.convoy.server.error.ConvoyException;
 import dev.convoy.server.error.ErrorCode;
 import dev.convoy.server.storage.rocksdb.RawRocks;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** docs/inventory.md "Reports" with digests: digest deltas, old hash-only agents, and the one synced commit. */
-class InventoryDigestReportsTest {
+class InventoryDigestReportsTest extends WithInventoryFixture {
   static final String EP = InventoryReportsTest.EP;
   static final Map<String, Object> F1 = InventoryReportsTest.F1;
   static final Inventory NO_LEGACY = new Inventory("", "", "", "", "", List.of(), null);
-
-  @TempDir Path dir;
-  InventoryFixture fx;
-
-  @BeforeEach
-  void open() {
-    fx = new InventoryFixture(dir);
-  }
-
-  @AfterEach
-  void close() {
-    fx.close();
-  }
 
   @Test
   void report_randomDigestDeltas_serverFollowsTheAgentExactly() {

@@ -5,36 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.convoy.server.error.ErrorCode;
 import dev.convoy.server.storage.rocksdb.RawRocks;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** docs/inventory.md "Reports": full and delta reports over a real RocksDB. */
-class InventoryReportsTest {
+class InventoryReportsTest extends WithInventoryFixture {
   static final String EP = "ep-00000000000000a1";
   static final Map<String, Object> F1 = Map.of(
       "host.name", "pc-1", "os.family", "debian", "os.version", "12", "hardware.memory_gb", 7.6,
       "hardware.cpu.cores", 4L, "software.vim.version", "2:9.0.1378-2", "software[\"g++\"].version", "4:12.2.0-3",
       "users.logged_in[0]", "alice", "users.logged_in[1]", "bob", "facts.kiosk", false);
-
-  @TempDir Path dir;
-  InventoryFixture fx;
-
-  @BeforeEach
-  void open() {
-    fx = new InventoryFixture(dir);
-  }
-
-  @AfterEach
-  void close() {
-    fx.close();
-  }
 
   static Map<String, Object> f2() {
     Map<String, Object> f2 = new TreeMap<>(F1);
